@@ -1,8 +1,37 @@
+using Docsfy.Api.Access;
+using Docsfy.Api.Auth;
+using Docsfy.Api.Data;
+using Docsfy.Api.Http;
+using Docsfy.Api.Models;
+using Docsfy.Api.Projects;
+using Docsfy.Api.Users;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDocsfyDatabase();
 builder.AddDocsfyMessaging(bus => { });
+builder.AddDocsfyHttp();
+builder.AddDocsfyAuth();
+builder.AddAiDefaults();
+builder.Services.AddSingleton<UserStore>();
+builder.Services.AddSingleton<AccessStore>();
+builder.Services.AddSingleton<ProjectStore>();
 
 var app = builder.Build();
+
+app.UseJsonErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapAccessApi();
+app.MapProjectsApi();
+app.MapModelsApi();
+
 app.Run();
+
+/// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

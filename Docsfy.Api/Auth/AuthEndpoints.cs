@@ -1,0 +1,108 @@
+using Docsfy.Api.Http;
+using Docsfy.Api.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Docsfy.Api.Auth;
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).AllowAnonymous();
+        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapPost("/rotate-key", RotateKeyAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Results<Ok<IdentityResponse>, JsonHttpResult<ApiError>>> LoginAsync(
+        HttpContext context, JsonBody json, LoginThrottle throttle, CallerResolver callers, AuthAudit audit,
+        SessionStore sessions, SessionCookie cookie)
+    {
+        var body = await json.ReadAsync<LoginRequest>(context.Request, context.RequestAborted);
+        if (body.Value is not { } request)
+        {
+            return body.Error!;
+        }
+
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var username = Usernames.IsValid(request.Username) ? request.Username : null;
+        if (await throttle.RetryAfterAsync(address, username, context.RequestAborted) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiError.Status(StatusCodes.Status429TooManyRequests, $"Too many failed logins. Try again in {seconds} seconds.");
+        }
+
+        var caller = username is null ? null : await AuthenticateAsync(username, request.ApiKey, callers, context.RequestAborted);
+        if (caller is null)
+        {
+            await audit.RecordAsync(AuthAudit.LoginFailed, request.Username, address, context.RequestAborted);
+            return ApiError.Status(StatusCodes.Status401Unauthorized, "Invalid username or API key.");
+        }
+
+        await audit.RecordAsync(AuthAudit.LoginSucceeded, caller.Username, address, context.RequestAborted);
+        cookie.Set(context.Response, await sessions.CreateAsync(caller, context.RequestAborted));
+        return TypedResults.Ok(IdentityResponse.From(caller));
+    }
+
+    /// <summary>The key decides who it is; the username must merely agree (the admin key only logs in as "admin").</summary>
+    private static async Task<Caller?> AuthenticateAsync(string username, string apiKey, CallerResolver callers,
+        CancellationToken cancellationToken)
+    {
+        var caller = await callers.FromApiKeyAsync(apiKey, cancellationToken);
+        return caller is not null && string.Equals(caller.Username, username, StringComparison.OrdinalIgnoreCase) ? caller : null;
+    }
+
+    private static async Task<NoContent> LogoutAsync(HttpContext context, SessionStore sessions, SessionCookie cookie)
+    {
+        if (SessionCookie.Read(context.Request) is { } token)
+        {
+            await sessions.DeleteAsync(token, context.RequestAborted);
+        }
+        cookie.Clear(context.Response);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<IdentityResponse> Me(System.Security.Claims.ClaimsPrincipal user) =>
+        TypedResults.Ok(IdentityResponse.From(Caller.FromPrincipal(user)));
+
+    private static async Task<Results<Ok<NewKeyResponse>, JsonHttpResult<ApiError>>> RotateKeyAsync(
+        HttpContext context, JsonBody json, UserStore users, CredentialHasher hasher, SessionCookie cookie)
+    {
+        var caller = Caller.FromPrincipal(context.User);
+        if (caller.IsBuiltInAdmin)
+        {
+            return ApiError.BadRequest("The admin key is set in the server's configuration (ADMIN_KEY) and cannot be rotated here.");
+        }
+
+        string? customKey = null;
+        if (HasBody(context.Request))
+        {
+            var body = await json.ReadAsync<RotateKeyRequest>(context.Request, context.RequestAborted);
+            if (body.Value is not { } request)
+            {
+                return body.Error!;
+            }
+            customKey = request.NewKey;
+        }
+
+        var result = await KeyRotation.RotateAsync(caller.Username, customKey, users, hasher, context.RequestAborted);
+        if (result.Error is { } error)
+        {
+            return error;
+        }
+
+        // Rotation ends every session of the user, this browser's included.
+        if (SessionCookie.Read(context.Request) is not null)
+        {
+            cookie.Clear(context.Response);
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new NewKeyResponse(caller.Username, result.NewKey!));
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && !string.IsNullOrEmpty(request.ContentType));
+}

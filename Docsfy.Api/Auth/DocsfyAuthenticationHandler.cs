@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using Docsfy.Api.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Docsfy.Api.Auth;
+
+/// <summary>
+/// REST authentication: <c>Authorization: Bearer &lt;admin key | API key&gt;</c>, else the <c>docsfy_session</c> cookie.
+/// A present but wrong Authorization header fails even if a cookie is also sent: the client said who it is.
+/// </summary>
+public sealed class DocsfyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    CallerResolver callers)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Docsfy";
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var authorization = Request.Headers.Authorization;
+        if (authorization.Count > 0)
+        {
+            var header = authorization.ToString();
+            if (authorization.Count > 1 || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return AuthenticateResult.Fail("Unsupported Authorization header.");
+            }
+            var caller = await callers.FromApiKeyAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
+            return caller is null ? AuthenticateResult.Fail("Invalid API key.") : Success(caller, "bearer");
+        }
+
+        if (SessionCookie.Read(Request) is { } token)
+        {
+            var caller = await callers.FromSessionAsync(token, Context.RequestAborted);
+            return caller is null ? AuthenticateResult.Fail("Session expired or invalid.") : Success(caller, "session");
+        }
+
+        return AuthenticateResult.NoResult();
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Response.WriteAsJsonAsync(new ApiError("Not authenticated: log in, or send Authorization: Bearer <API key>."));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Response.WriteAsJsonAsync(new ApiError("Your role does not allow this."));
+    }
+
+    private AuthenticateResult Success(Caller caller, string method) =>
+        AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(method), SchemeName));
+}

@@ -1,0 +1,84 @@
+using Docsfy.Api.Auth;
+using Npgsql;
+
+namespace Docsfy.Api.Projects;
+
+/// <summary>Reads variants under the visibility rules: admins see all, others their own and what was shared with them.</summary>
+public sealed class ProjectStore(NpgsqlDataSource dataSource)
+{
+    private const string VariantColumns = """
+        v.name, v.branch, v.ai_provider, v.ai_model, v.owner, v.repo_url, v.status, v.current_stage, v.last_commit_sha,
+        v.last_generated, v.page_count, v.error_message, v.plan_json, v.created_at, v.updated_at, v.generation_id, v.repo_type
+        """;
+
+    /// <summary>The visibility rule, in SQL: the one place lists of variants are filtered.</summary>
+    private const string VisibleTo = """
+        (@is_admin
+         or lower(v.owner) = lower(@username)
+         or exists (select 1 from access_grants g
+                    where g.project_name = v.name and g.owner = v.owner and g.grantee_id = @user_id))
+        """;
+
+    public async Task<ProjectSnapshot> SnapshotAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var visible = await ListVisibleAsync(caller, cancellationToken);
+        var ready = await ListReadyAsync(cancellationToken);
+        return ProjectSnapshot.Create(caller, visible, ready);
+    }
+
+    public async Task<IReadOnlyList<VariantView>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"select {VariantColumns} from variants v where {VisibleTo} order by v.updated_at desc, v.id desc");
+        AddCaller(command, caller);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var variants = new List<VariantView>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            variants.Add(ReadVariant(reader));
+        }
+        return variants;
+    }
+
+    private async Task<IReadOnlyList<ReadyVariant>> ListReadyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select distinct name, branch, ai_provider, ai_model, owner from variants where status = 'ready'");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ready = new List<ReadyVariant>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ready.Add(new ReadyVariant(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+        return ready;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> KnownModelsAsync(CancellationToken cancellationToken) =>
+        ProjectSnapshot.KnownModelsOf(await ListReadyAsync(cancellationToken));
+
+    private static void AddCaller(NpgsqlCommand command, Caller caller)
+    {
+        command.Parameters.AddWithValue("is_admin", caller.IsAdmin);
+        command.Parameters.AddWithValue("username", caller.Username);
+        command.Parameters.AddWithValue("user_id", caller.UserId ?? -1L);
+    }
+
+    private static VariantView ReadVariant(NpgsqlDataReader reader) => new(
+        Name: reader.GetString(0),
+        Branch: reader.GetString(1),
+        AiProvider: reader.GetString(2),
+        AiModel: reader.GetString(3),
+        Owner: reader.GetString(4),
+        RepoUrl: reader.GetString(5),
+        Status: reader.GetString(6),
+        CurrentStage: reader.IsDBNull(7) ? null : reader.GetString(7),
+        LastCommitSha: reader.IsDBNull(8) ? null : reader.GetString(8),
+        LastGenerated: reader.IsDBNull(9) ? null : Timestamps.Format(reader.GetDateTime(9)),
+        PageCount: reader.GetInt32(10),
+        ErrorMessage: reader.IsDBNull(11) ? null : reader.GetString(11),
+        PlanJson: reader.IsDBNull(12) ? null : reader.GetString(12),
+        CreatedAt: Timestamps.Format(reader.GetDateTime(13)),
+        UpdatedAt: Timestamps.Format(reader.GetDateTime(14)),
+        GenerationId: reader.GetGuid(15),
+        RepoType: reader.IsDBNull(16) ? null : reader.GetString(16));
+}
