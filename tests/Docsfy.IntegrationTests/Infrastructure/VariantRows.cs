@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace Docsfy.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Writes variant rows straight into the database, standing in for generation (which arrives with the pipeline) so the
+/// visibility rules can be tested on exactly the rows a test chooses.
+/// </summary>
+public static class VariantRows
+{
+    public static async Task InsertAsync(DocsfyAppHost host, string name, string owner, string status = "ready",
+        string branch = "main", string provider = "cursor", string model = "gpt-5", DateTime? updatedAt = null)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            insert into variants (name, branch, ai_provider, ai_model, owner, repo_url, status, generation_id, updated_at)
+            values (@name, @branch, @provider, @model, @owner, @url, @status, @generation_id, @updated_at)
+            """, connection);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("branch", branch);
+        command.Parameters.AddWithValue("provider", provider);
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("url", $"https://example.com/{owner}/{name}.git");
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("generation_id", Guid.NewGuid());
+        command.Parameters.AddWithValue("updated_at", DateTime.SpecifyKind(updatedAt ?? DateTime.UtcNow, DateTimeKind.Utc));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> CountAsync(DocsfyAppHost host, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (parameter, value) in parameters)
+        {
+            command.Parameters.AddWithValue(parameter, value);
+        }
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+}
