@@ -1,21 +1,31 @@
+using Docsfy.AppHost.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Infrastructure: containers, the machine's own binaries, or existing servers (Infrastructure:Mode, see README).
-var database = builder.AddPostgres("postgres").AddDatabase("docsfydb");
-var messaging = builder.AddRabbitMQ("messaging");
+var infrastructure = builder.AddDocsfyInfrastructure();
+var database = infrastructure.Database;
+var messaging = infrastructure.Messaging;
 
-var adminKey = builder.AddParameter("admin-key", secret: true);
+var adminKey = builder.AddAdminKey();
+var keyHashSecret = builder.AddKeyHashSecret(infrastructure);
 
 var api = builder.AddProject<Projects.Docsfy_Api>("api")
     .WithReference(database).WaitFor(database)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("ADMIN_KEY", adminKey)
+    .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
+    // A local run serves plain http, where browsers drop Secure cookies; a deployment sits behind https.
+    .WithEnvironment("SECURE_COOKIES", builder.ExecutionContext.IsRunMode ? "false" : "true")
+    .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Docsfy_Worker>("worker")
+    .WithReference(database).WaitFor(database)
     .WithReference(messaging).WaitFor(messaging)
-    .WaitFor(api)
+    .WaitFor(api) // the API applies migrations and declares the exchanges the worker publishes to
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();
