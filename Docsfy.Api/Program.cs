@@ -2,6 +2,7 @@ using Docsfy.Api.Access;
 using Docsfy.Api.Auth;
 using Docsfy.Api.Data;
 using Docsfy.Api.Http;
+using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
@@ -10,10 +11,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDocsfyDatabase();
-builder.AddDocsfyMessaging(bus => { });
+builder.AddDocsfyMessaging(bus => bus.AddHubConsumers());
 builder.AddDocsfyHttp();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
+builder.AddDocsfyHub();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
@@ -21,6 +23,7 @@ builder.Services.AddSingleton<ProjectStore>();
 var app = builder.Build();
 
 app.UseJsonErrors();
+app.UseDocsfyHub();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -30,6 +33,7 @@ app.MapUsersApi();
 app.MapAccessApi();
 app.MapProjectsApi();
 app.MapModelsApi();
+app.MapHub();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
+using Docsfy.Api.Hub;
 using Docsfy.Api.Projects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,7 @@ public static class AccessEndpoints
     }
 
     private static async Task<Results<Created<GrantResponse>, Ok<GrantResponse>, JsonHttpResult<ApiError>>> GrantAsync(
-        string name, HttpContext context, JsonBody json, AccessStore access, ILogger<AccessStore> logger)
+        string name, HttpContext context, JsonBody json, AccessStore access, HubNotifier hub, ILogger<AccessStore> logger)
     {
         var body = await json.ReadAsync<GrantRequest>(context.Request, context.RequestAborted);
         if (body.Value is not { } request)
@@ -46,6 +47,7 @@ public static class AccessEndpoints
         }
         logger.LogInformation("{Admin} granted {Grantee} access to {Project} of {Owner}",
             context.User.Identity?.Name, request.Username, name, request.Owner);
+        await hub.UserAccessChangedAsync(request.Username);
         return TypedResults.Created($"/api/admin/projects/{name}/access?owner={request.Owner}", grant);
     }
 
@@ -61,7 +63,8 @@ public static class AccessEndpoints
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> RevokeAsync(
-        string name, string username, string? owner, HttpContext context, AccessStore access, ILogger<AccessStore> logger)
+        string name, string username, string? owner, HttpContext context, AccessStore access, HubNotifier hub,
+        ILogger<AccessStore> logger)
     {
         if ((CheckProject(name, owner) ?? CheckUsername(username)) is { } invalid)
         {
@@ -73,6 +76,7 @@ public static class AccessEndpoints
         }
         logger.LogInformation("{Admin} revoked access of {Grantee} to {Project} of {Owner}",
             context.User.Identity?.Name, username, name, owner);
+        await hub.UserAccessChangedAsync(username);
         return TypedResults.NoContent();
     }
 

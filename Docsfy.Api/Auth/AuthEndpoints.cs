@@ -1,4 +1,5 @@
 using Docsfy.Api.Http;
+using Docsfy.Api.Hub;
 using Docsfy.Api.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -69,7 +70,8 @@ public static class AuthEndpoints
         TypedResults.Ok(IdentityResponse.From(Caller.FromPrincipal(user)));
 
     private static async Task<Results<Ok<NewKeyResponse>, JsonHttpResult<ApiError>>> RotateKeyAsync(
-        HttpContext context, JsonBody json, UserStore users, CredentialHasher hasher, SessionCookie cookie)
+        HttpContext context, JsonBody json, UserStore users, CredentialHasher hasher, SessionCookie cookie,
+        HubNotifier hub)
     {
         var caller = Caller.FromPrincipal(context.User);
         if (caller.IsBuiltInAdmin)
@@ -94,7 +96,8 @@ public static class AuthEndpoints
             return error;
         }
 
-        // Rotation ends every session of the user, this browser's included.
+        // Rotation ends every session of the user, this browser's included, and every socket opened with the old key.
+        await hub.UserCredentialsEndedAsync(caller.Username);
         if (SessionCookie.Read(context.Request) is not null)
         {
             cookie.Clear(context.Response);

@@ -1,5 +1,6 @@
 using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
+using Docsfy.Api.Hub;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docsfy.Api.Users;
@@ -62,7 +63,7 @@ public static class UsersEndpoints
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> DeleteAsync(
-        string username, HttpContext context, UserStore users, ILogger<UserStore> logger)
+        string username, HttpContext context, UserStore users, HubNotifier hub, ILogger<UserStore> logger)
     {
         if (CheckUsername(username) is { } invalid)
         {
@@ -81,11 +82,12 @@ public static class UsersEndpoints
                 return ApiError.Conflict($"A run of '{username}' is generating; abort it or wait for it to finish.");
         }
         logger.LogInformation("{Admin} deleted user {Username}", context.User.Identity?.Name, username);
+        await hub.UserCredentialsEndedAsync(username);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<UserResponse>, JsonHttpResult<ApiError>>> ChangeRoleAsync(
-        string username, HttpContext context, JsonBody json, UserStore users, ILogger<UserStore> logger)
+        string username, HttpContext context, JsonBody json, UserStore users, HubNotifier hub, ILogger<UserStore> logger)
     {
         if (CheckUsername(username) is { } invalid)
         {
@@ -111,11 +113,13 @@ public static class UsersEndpoints
             return ApiError.NotFound($"User '{username}' not found.");
         }
         logger.LogInformation("{Admin} set the role of {Username} to {Role}", context.User.Identity?.Name, user.Username, user.Role);
+        await hub.UserAccessChangedAsync(user.Username);
         return TypedResults.Ok(UserResponse.From(user));
     }
 
     private static async Task<Results<Ok<NewKeyResponse>, JsonHttpResult<ApiError>>> RotateKeyAsync(
-        string username, HttpContext context, UserStore users, CredentialHasher hasher, ILogger<UserStore> logger)
+        string username, HttpContext context, UserStore users, CredentialHasher hasher, HubNotifier hub,
+        ILogger<UserStore> logger)
     {
         if (CheckUsername(username) is { } invalid)
         {
@@ -137,6 +141,7 @@ public static class UsersEndpoints
             return error;
         }
         logger.LogInformation("{Admin} rotated the key of {Username}", context.User.Identity?.Name, user.Username);
+        await hub.UserCredentialsEndedAsync(user.Username);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new NewKeyResponse(user.Username, result.NewKey!));
     }

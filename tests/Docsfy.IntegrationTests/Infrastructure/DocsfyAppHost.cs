@@ -41,6 +41,10 @@ public sealed class DocsfyAppHost : IAsyncDisposable
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.Docsfy_AppHost>(
             args, (options, _) => options.DisableDashboard = true, timeout.Token);
+        // A heartbeat tests can wait for: ping every 2 s, 1 s to answer.
+        builder.CreateResourceBuilder<ProjectResource>("api")
+            .WithEnvironment("Hub__PingInterval", HubTimings.PingInterval.ToString())
+            .WithEnvironment("Hub__PongTimeout", HubTimings.PongTimeout.ToString());
 
         var app = await builder.BuildAsync(timeout.Token);
         var logs = new ResourceLogCollector(app.Services.GetRequiredService<ResourceLoggerService>(),

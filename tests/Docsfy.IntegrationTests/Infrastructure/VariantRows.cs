@@ -8,9 +8,11 @@ namespace Docsfy.IntegrationTests.Infrastructure;
 /// </summary>
 public static class VariantRows
 {
-    public static async Task InsertAsync(DocsfyAppHost host, string name, string owner, string status = "ready",
+    /// <summary>Inserts a variant and returns its generation id (the run id worker events refer to).</summary>
+    public static async Task<Guid> InsertAsync(DocsfyAppHost host, string name, string owner, string status = "ready",
         string branch = "main", string provider = "cursor", string model = "gpt-5", DateTime? updatedAt = null)
     {
+        var generationId = Guid.NewGuid();
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
@@ -24,9 +26,10 @@ public static class VariantRows
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("url", $"https://example.com/{owner}/{name}.git");
         command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("generation_id", Guid.NewGuid());
+        command.Parameters.AddWithValue("generation_id", generationId);
         command.Parameters.AddWithValue("updated_at", DateTime.SpecifyKind(updatedAt ?? DateTime.UtcNow, DateTimeKind.Utc));
         await command.ExecuteNonQueryAsync();
+        return generationId;
     }
 
     public static async Task<long> CountAsync(DocsfyAppHost host, string sql, params (string Name, object Value)[] parameters)
@@ -39,5 +42,15 @@ public static class VariantRows
             command.Parameters.AddWithValue(parameter, value);
         }
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>One column of the variant with this generation id, as text.</summary>
+    public static async Task<string?> ColumnAsync(DocsfyAppHost host, Guid generationId, string column)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select {column}::text from variants where generation_id = @id", connection);
+        command.Parameters.AddWithValue("id", generationId);
+        return await command.ExecuteScalarAsync() as string;
     }
 }

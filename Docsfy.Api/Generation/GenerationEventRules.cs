@@ -1,0 +1,31 @@
+using Docsfy.Api.Projects;
+using Docsfy.Contracts;
+
+namespace Docsfy.Api.Generation;
+
+/// <summary>What a worker event may contain. Anything else is dropped with a log line rather than stored and fanned out.</summary>
+public static class GenerationEventRules
+{
+    public static IReadOnlyList<string> Stages { get; } =
+        ["cloning", "planning", "incremental_planning", "generating_pages", "validating", "cross_linking", "rendering"];
+
+    public static IReadOnlyList<string> TerminalStatuses { get; } = [VariantStatus.Ready, VariantStatus.Error, VariantStatus.Aborted];
+
+    private const int MaxErrorLength = 4000;
+    private const int MaxPlanLength = 1_000_000;
+
+    public static string? Problem(GenerationProgressed progress) =>
+        !Stages.Contains(progress.Stage) ? "unknown stage"
+        : progress.Sequence <= 0 ? "non-positive sequence"
+        : progress.PageCount < 0 ? "negative page count"
+        : progress.PlanJson?.Length > MaxPlanLength ? "plan too large"
+        : progress.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
+        : null;
+
+    public static string? Problem(GenerationFinished finished) =>
+        !TerminalStatuses.Contains(finished.Status) ? "unknown terminal status"
+        : finished.PageCount < 0 ? "negative page count"
+        : finished.CommitSha?.Length > 64 ? "commit SHA too long"
+        : finished.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
+        : null;
+}

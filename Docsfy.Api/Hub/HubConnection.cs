@@ -1,0 +1,263 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using Docsfy.Api.Auth;
+
+namespace Docsfy.Api.Hub;
+
+/// <summary>
+/// One accepted socket. It has its own bounded outgoing queue and writer, so a slow client only ever waits on itself:
+/// a newer <c>progress</c> of a variant replaces an unsent older one, a full queue or a stuck send closes the socket,
+/// and the client reconnects to a fresh <c>sync</c>.
+/// </summary>
+public sealed class HubConnection
+{
+    /// <summary>Close code for a client that cannot keep up ("try again later").</summary>
+    public const WebSocketCloseStatus TooSlow = (WebSocketCloseStatus)1013;
+
+    private readonly WebSocket _socket;
+    private readonly HubOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<Outgoing> _queue;
+    private readonly Dictionary<string, Outgoing> _unsentProgress = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource _closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private int _closeOnce;
+    private volatile bool _pongSinceLastPing;
+
+    public HubConnection(WebSocket socket, Caller caller, IReadOnlySet<(string Name, string Owner)> grants, HubOptions options,
+        ILogger logger)
+    {
+        _socket = socket;
+        _options = options;
+        _logger = logger;
+        Caller = caller;
+        Grants = grants;
+        _queue = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public Guid Id { get; } = Guid.NewGuid();
+
+    /// <summary>Who is connected, with the role as of the last sync.</summary>
+    public Caller Caller { get; private set; }
+
+    /// <summary>The projects (name, owner) shared with the caller, as of the last sync.</summary>
+    public IReadOnlySet<(string Name, string Owner)> Grants { get; private set; }
+
+    public bool CanSee(string name, string owner) =>
+        Caller.IsAdmin || string.Equals(owner, Caller.Username, StringComparison.OrdinalIgnoreCase) || Grants.Contains((name, owner));
+
+    public void UpdateAccess(Caller caller, IReadOnlySet<(string Name, string Owner)> grants) => (Caller, Grants) = (caller, grants);
+
+    /// <summary>Queues a message; when <paramref name="coalesceKey"/> names a message still unsent, that one is replaced.</summary>
+    public void Enqueue(byte[] payload, string? coalesceKey = null)
+    {
+        if (Volatile.Read(ref _closeOnce) == 1)
+        {
+            return;
+        }
+        if (coalesceKey is not null)
+        {
+            lock (_unsentProgress)
+            {
+                if (_unsentProgress.TryGetValue(coalesceKey, out var unsent))
+                {
+                    unsent.Payload = payload;
+                    return;
+                }
+                var item = new Outgoing(payload, coalesceKey);
+                if (_queue.Writer.TryWrite(item))
+                {
+                    _unsentProgress[coalesceKey] = item;
+                    return;
+                }
+            }
+        }
+        else if (_queue.Writer.TryWrite(new Outgoing(payload, null)))
+        {
+            return;
+        }
+
+        _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: its send queue is full", Id, Caller.Username);
+        RequestClose(TooSlow);
+    }
+
+    public void RequestClose(WebSocketCloseStatus status)
+    {
+        if (Interlocked.Exchange(ref _closeOnce, 1) == 1)
+        {
+            return;
+        }
+        _closeStatus = status;
+        _closeRequested.TrySetResult();
+        _closing.Cancel();
+    }
+
+    /// <summary>Runs the connection until either side closes it: first <paramref name="initialSync"/>, then the queue.</summary>
+    public async Task RunAsync(byte[] initialSync, CancellationToken aborted)
+    {
+        var writer = Task.Run(() => WriteLoopAsync(initialSync));
+        var heartbeat = Task.Run(HeartbeatLoopAsync);
+        var reader = Task.Run(() => ReadLoopAsync(aborted));
+
+        await Task.WhenAny(reader, _closeRequested.Task);
+        RequestClose(WebSocketCloseStatus.NormalClosure);
+        await Task.WhenAll(writer, heartbeat).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        try
+        {
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _socket.CloseOutputAsync(_closeStatus, null, timeout.Token);
+            }
+            await reader.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            if (_socket.State != WebSocketState.Closed)
+            {
+                _socket.Abort();
+            }
+            _closing.Dispose();
+        }
+    }
+
+    private async Task WriteLoopAsync(byte[] initialSync)
+    {
+        try
+        {
+            await SendAsync(initialSync);
+            while (await _queue.Reader.WaitToReadAsync(_closing.Token))
+            {
+                while (_queue.Reader.TryRead(out var item))
+                {
+                    byte[] payload;
+                    lock (_unsentProgress)
+                    {
+                        if (item.CoalesceKey is not null)
+                        {
+                            _unsentProgress.Remove(item.CoalesceKey);
+                        }
+                        payload = item.Payload;
+                    }
+                    await SendAsync(payload);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // A send that exceeded the send timeout (the socket is aborted) or a peer that vanished.
+            _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: {Reason}", Id, Caller.Username, exception.Message);
+            RequestClose(TooSlow);
+        }
+    }
+
+    private async Task SendAsync(byte[] payload)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        timeout.CancelAfter(_options.SendTimeout);
+        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+    }
+
+    private async Task HeartbeatLoopAsync()
+    {
+        var missed = 0;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.PingInterval, _closing.Token);
+                _pongSinceLastPing = false;
+                Enqueue(HubPayloads.Ping);
+                await Task.Delay(_options.PongTimeout, _closing.Token);
+                missed = _pongSinceLastPing ? 0 : missed + 1;
+                if (missed >= _options.MaxMissedPongs)
+                {
+                    _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: {Missed} pongs missed",
+                        Id, Caller.Username, missed);
+                    RequestClose(WebSocketCloseStatus.EndpointUnavailable);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Reads until the client closes. Only <c>{"type":"pong"}</c> means anything; everything else is ignored.</summary>
+    private async Task ReadLoopAsync(CancellationToken aborted)
+    {
+        var buffer = new byte[_options.MaxInboundMessageBytes];
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                var tooBig = false;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == buffer.Length)
+                    {
+                        // Keep reading (and discarding) until the client answers the close: closing a socket with
+                        // unread data would reset the connection before the client sees the close code.
+                        RequestClose(WebSocketCloseStatus.MessageTooBig);
+                        (length, tooBig) = (0, true);
+                    }
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), aborted);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+                if (!tooBig && result.MessageType == WebSocketMessageType.Text && IsPong(buffer.AsSpan(0, length)))
+                {
+                    _pongSinceLastPing = true;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+
+    internal static bool IsPong(ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(message);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("type", out var type)
+                && type.ValueKind == JsonValueKind.String
+                && type.ValueEquals("pong");
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Outgoing(byte[] payload, string? coalesceKey)
+    {
+        public byte[] Payload { get; set; } = payload;
+
+        public string? CoalesceKey { get; } = coalesceKey;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net.WebSockets;
+using Docsfy.Api.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Docsfy.Api.Hub;
+
+/// <summary>
+/// <c>/api/ws</c>: authenticates with <c>?token=</c> (admin key or API key) or the <c>docsfy_session</c> cookie, never the
+/// Authorization header. A failed authentication is an accepted socket closed with 1008, so browsers see the reason.
+/// </summary>
+public static class HubEndpoint
+{
+    public static IEndpointRouteBuilder MapHub(this IEndpointRouteBuilder app)
+    {
+        app.Map("/api/ws", HandleAsync).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task HandleAsync(HttpContext context, CallerResolver callers, HubSync sync, HubConnectionRegistry registry,
+        IOptions<HubOptions> options, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsJsonAsync(new Http.ApiError("This endpoint speaks WebSocket only."));
+            return;
+        }
+
+        var logger = loggers.CreateLogger("Docsfy.Api.Hub");
+        var caller = await AuthenticateAsync(context, callers, options.Value);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (caller is null)
+        {
+            logger.LogInformation("Hub connection refused: authentication failed");
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "Authentication failed");
+            return;
+        }
+
+        var (current, grants) = await sync.RefreshAccessAsync(caller, context.RequestAborted);
+        if (current is null)
+        {
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation, "Authentication failed");
+            return;
+        }
+
+        var connection = new HubConnection(socket, current, grants, options.Value, logger);
+        registry.Add(connection);
+        try
+        {
+            // Registered before the snapshot is taken, so no event falls between the two; it is queued behind the sync.
+            var initialSync = await sync.BuildAsync(current, context.RequestAborted);
+            logger.LogInformation("Hub connection {ConnectionId} opened for {Username}", connection.Id, current.Username);
+            await connection.RunAsync(initialSync, context.RequestAborted);
+        }
+        finally
+        {
+            registry.Remove(connection);
+            logger.LogInformation("Hub connection {ConnectionId} closed", connection.Id);
+        }
+    }
+
+    private static async Task<Caller?> AuthenticateAsync(HttpContext context, CallerResolver callers, HubOptions options)
+    {
+        var query = context.Request.Query["token"];
+        if (query.Count > 0)
+        {
+            return query.Count == 1 ? await callers.FromApiKeyAsync(query.ToString(), context.RequestAborted) : null;
+        }
+        if (SessionCookie.Read(context.Request) is { } token)
+        {
+            // A cookie rides along on any cross-site request; only pages of an allowed origin may use it here.
+            return OriginPolicy.IsAllowed(context.Request, options.AllowedOrigins)
+                ? await callers.FromSessionAsync(token, context.RequestAborted)
+                : null;
+        }
+        return null;
+    }
+
+    private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseAsync(status, reason, timeout.Token);
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            socket.Abort();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.WebSockets;
+using Docsfy.Api.Generation;
+using MassTransit;
+
+namespace Docsfy.Api.Hub;
+
+public static class HubExtensions
+{
+    /// <summary>The hub's services and its two MassTransit endpoints: shared worker events and this replica's broadcasts.</summary>
+    public static IHostApplicationBuilder AddDocsfyHub(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section)
+            .Validate(o => o.PingInterval > TimeSpan.Zero && o.PongTimeout > TimeSpan.Zero && o.PongTimeout < o.PingInterval
+                           && o.MaxMissedPongs > 0 && o.SendQueueCapacity > 0 && o.MaxInboundMessageBytes >= 64,
+                "Hub timings and limits must be positive, and PongTimeout shorter than PingInterval.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<HubConnectionRegistry>();
+        builder.Services.AddSingleton<HubSync>();
+        builder.Services.AddSingleton<HubNotifier>();
+        builder.Services.AddSingleton<RunSequenceTracker>();
+        builder.Services.AddSingleton<VariantEventStore>();
+        builder.Services.AddReceiveEndpointObserver<BrokerReconnectObserver>();
+        return builder;
+    }
+
+    public static void AddHubConsumers(this IBusRegistrationConfigurator bus)
+    {
+        // Events of a run must be applied in the order the worker sent them: one replica at a time consumes the shared
+        // queue (RabbitMQ's single active consumer; another takes over if it goes away), one message at a time.
+        bus.AddConsumer<GenerationEventsConsumer>().Endpoint(e =>
+        {
+            e.Name = GenerationEventsConsumer.QueueName;
+            e.ConcurrentMessageLimit = 1;
+        });
+        bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+        {
+            if (name == GenerationEventsConsumer.QueueName && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.SetQueueArgument("x-single-active-consumer", true);
+            }
+        });
+        // Broadcasts are delivered in order too, so a stage change is never overtaken by an older one.
+        bus.AddConsumer<HubBroadcastConsumer>().Endpoint(e =>
+        {
+            e.Name = "hub-broadcast";
+            e.Temporary = true;
+            e.InstanceId = ReplicaIdentity.Id;
+            e.ConcurrentMessageLimit = 1;
+        });
+    }
+
+    /// <summary>WebSockets on, and sockets closed with 1001 at shutdown so clients reconnect to another replica.</summary>
+    public static WebApplication UseDocsfyHub(this WebApplication app)
+    {
+        // The hub sends its own ping messages; protocol-level keep-alive pings would only add traffic.
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[ReplicaIdentity.HeaderName] = ReplicaIdentity.Id;
+            return next(context);
+        });
+        var registry = app.Services.GetRequiredService<HubConnectionRegistry>();
+        app.Lifetime.ApplicationStopping.Register(() => registry.CloseAll(WebSocketCloseStatus.EndpointUnavailable));
+        return app;
+    }
+}

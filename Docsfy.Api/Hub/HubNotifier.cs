@@ -1,0 +1,31 @@
+using MassTransit;
+
+namespace Docsfy.Api.Hub;
+
+/// <summary>
+/// Tells every replica's hub about a change made through the REST API. The change is already committed; if the broker
+/// cannot take the notice, the request still succeeds and sockets catch up at their next sync.
+/// </summary>
+public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The user's role or grants changed: they get a fresh sync.</summary>
+    public Task UserAccessChangedAsync(string username) => PublishAsync(new UserResyncRequested(username), username);
+
+    /// <summary>The user is gone or their credentials were replaced: their sockets close.</summary>
+    public Task UserCredentialsEndedAsync(string username) => PublishAsync(new UserDisconnectRequested(username), username);
+
+    private async Task PublishAsync<T>(T message, string username) where T : class
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(PublishTimeout);
+            await bus.Publish(message, timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogWarning(exception, "Could not notify the hub about {Username}", username);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.Json;
+using Docsfy.Contracts;
+using Docsfy.IntegrationTests.Infrastructure;
+
+namespace Docsfy.IntegrationTests.Hub;
+
+/// <summary>Worker events through RabbitMQ to exactly the right sockets, spread over both API replicas.</summary>
+[Collection(DocsfyCollection.Name)]
+public sealed class HubRoutingTests(DocsfyAppFixture fixture)
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task Progress_and_status_change_reach_admins_owner_and_grantees_once_each_and_nobody_else()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "route-owner", "user");
+        var grantee = await Users.CreateAsync(client, "route-grantee", "viewer");
+        var other = await Users.CreateAsync(client, "route-other", "user");
+        var viewer = await Users.CreateAsync(client, "route-viewer", "viewer");
+        var name = DocsfyAppFixture.UniqueName("route");
+        var runId = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, status: "generating");
+        (await client.PostAsync($"/api/admin/projects/{name}/access", DocsfyAppFixture.Admin,
+            new { username = grantee.Username, owner = owner.Username })).AssertStatus(HttpStatusCode.Created);
+
+        var sockets = new Dictionary<string, List<HubClient>>();
+        try
+        {
+            foreach (var (role, key) in new[] { ("admin", DocsfyAppHost.AdminKey), ("owner", owner.ApiKey), ("grantee", grantee.ApiKey),
+                                                ("other", other.ApiKey), ("viewer", viewer.ApiKey) })
+            {
+                sockets[role] = await ConnectOnBothReplicasAsync(key);
+            }
+            var all = sockets.Values.SelectMany(s => s).ToList();
+            Assert.Equal(2, all.Select(s => s.Replica).Distinct().Count());
+
+            await using var worker = await FakeWorker.StartAsync(fixture.Host);
+            var variant = new VariantKey(name, "main", "cursor", "gpt-5", owner.Username);
+            await worker.ProgressAsync(variant, runId, 1, "cloning", 0);
+            await worker.ProgressAsync(variant, runId, 2, "planning", 0, "{\"project_name\":\"x\"}");
+            await worker.FinishedAsync(variant, runId, 3, "ready", 4, commitSha: "deadbeef");
+
+            foreach (var socket in sockets["admin"].Concat(sockets["owner"]).Concat(sockets["grantee"]))
+            {
+                var received = (await socket.DrainAsync(Quiet + Quiet)).Where(m => Mentions(m, name)).ToList();
+                var types = received.Select(m => m.GetProperty("type").GetString()).ToList();
+                Assert.Equal(["progress", "progress", "status_change", "sync"], types);
+                Assert.Equal("cloning", received[0].GetProperty("current_stage").GetString());
+                Assert.Equal("planning", received[1].GetProperty("current_stage").GetString());
+                Assert.Equal("{\"project_name\":\"x\"}", received[1].GetProperty("plan_json").GetString());
+                AssertVariantFields(received[0], variant, "generating");
+                var status = received[2];
+                AssertVariantFields(status, variant, "ready");
+                Assert.Equal(4, status.GetProperty("page_count").GetInt32());
+                Assert.Equal("deadbeef", status.GetProperty("last_commit_sha").GetString());
+                Assert.Matches(@"\A\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\z", status.GetProperty("last_generated").GetString());
+                var synced = received[3].GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+                Assert.Equal("ready", synced.GetProperty("status").GetString());
+            }
+            foreach (var socket in sockets["other"].Concat(sockets["viewer"]))
+            {
+                Assert.DoesNotContain(await socket.DrainAsync(Quiet), m => Mentions(m, name));
+            }
+        }
+        finally
+        {
+            foreach (var socket in sockets.Values.SelectMany(s => s))
+            {
+                await socket.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Grants_revocations_and_role_changes_send_the_affected_user_a_fresh_sync()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "resync-owner", "user");
+        var reader = await Users.CreateAsync(client, "resync-reader", "viewer");
+        var name = DocsfyAppFixture.UniqueName("resync");
+        await VariantRows.InsertAsync(fixture.Host, name, owner.Username);
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: reader.ApiKey);
+        Assert.DoesNotContain(ProjectNames(await socket.NextOfTypeAsync("sync")), n => n == name);
+
+        (await client.PostAsync($"/api/admin/projects/{name}/access", DocsfyAppFixture.Admin,
+            new { username = reader.Username, owner = owner.Username })).AssertStatus(HttpStatusCode.Created);
+        Assert.Contains(name, ProjectNames(await socket.NextOfTypeAsync("sync")));
+
+        (await client.SendAsync(HttpMethod.Delete, $"/api/admin/projects/{name}/access/{reader.Username}?owner={owner.Username}",
+            DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.NoContent);
+        Assert.DoesNotContain(name, ProjectNames(await socket.NextOfTypeAsync("sync")));
+
+        // Promoted to admin, the same socket's next sync shows every owner's projects.
+        (await client.SendAsync(HttpMethod.Patch, $"/api/admin/users/{reader.Username}", DocsfyAppFixture.Admin, new { role = "admin" }))
+            .AssertStatus(HttpStatusCode.OK);
+        Assert.Contains(name, ProjectNames(await socket.NextOfTypeAsync("sync")));
+    }
+
+    [Fact]
+    public async Task Duplicate_stale_foreign_and_late_events_leave_the_database_right()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "order", "user");
+        var name = DocsfyAppFixture.UniqueName("order");
+        var runId = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, status: "generating");
+        var variant = new VariantKey(name, "main", "cursor", "gpt-5", owner.Username);
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: owner.ApiKey);
+        await socket.NextOfTypeAsync("sync");
+        await using var worker = await FakeWorker.StartAsync(fixture.Host);
+
+        await worker.ProgressAsync(variant, runId, 5, "generating_pages", 3);
+        await WaitForAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "page_count") == "3");
+        await worker.ProgressAsync(variant, runId, 4, "generating_pages", 2);      // stale
+        await worker.ProgressAsync(variant, runId, 5, "generating_pages", 3);      // duplicate
+        await worker.ProgressAsync(variant, Guid.NewGuid(), 9, "rendering", 99);   // another run
+        await worker.ProgressAsync(variant, runId, 6, "not-a-stage", 7);           // invalid
+        await worker.FinishedAsync(variant, runId, 7, "ready", 5);
+        await WaitForAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "status") == "ready");
+        await worker.ProgressAsync(variant, runId, 8, "rendering", 6);             // after the terminal status
+        await worker.FinishedAsync(variant, runId, 9, "error", 0, error: "late"); // a second terminal status
+        await Task.Delay(Quiet);
+
+        Assert.Equal("ready", await VariantRows.ColumnAsync(fixture.Host, runId, "status"));
+        Assert.Equal("5", await VariantRows.ColumnAsync(fixture.Host, runId, "page_count"));
+        Assert.Null(await VariantRows.ColumnAsync(fixture.Host, runId, "error_message"));
+        Assert.Null(await VariantRows.ColumnAsync(fixture.Host, runId, "current_stage"));
+
+        // The client saw each applied event once, in order, and nothing of the ignored ones.
+        var seen = (await socket.DrainAsync(Quiet)).Where(m => Mentions(m, name)).Select(m => m.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["progress", "status_change", "sync"], seen);
+    }
+
+    [Fact]
+    public async Task An_up_to_date_run_is_ready_with_current_stage_up_to_date_in_the_following_sync()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "uptodate", "user");
+        var name = DocsfyAppFixture.UniqueName("uptodate");
+        var runId = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, status: "generating");
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: owner.ApiKey);
+        await socket.NextOfTypeAsync("sync");
+        await using var worker = await FakeWorker.StartAsync(fixture.Host);
+        await worker.FinishedAsync(new VariantKey(name, "main", "cursor", "gpt-5", owner.Username), runId, 2, "ready", 3, upToDate: true);
+
+        var status = await socket.NextOfTypeAsync("status_change");
+        Assert.Equal("ready", status.GetProperty("status").GetString());
+        var synced = (await socket.NextOfTypeAsync("sync")).GetProperty("projects").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name);
+        Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
+    }
+
+    /// <summary>Opens sockets for one key until both replicas hold at least one (the proxy spreads connections).</summary>
+    private async Task<List<HubClient>> ConnectOnBothReplicasAsync(string key)
+    {
+        var sockets = new List<HubClient>();
+        for (var attempt = 0; attempt < 12 && sockets.Select(s => s.Replica).Distinct().Count() < 2; attempt++)
+        {
+            var socket = await HubClient.ConnectAsync(fixture.Host, token: key);
+            await socket.NextOfTypeAsync("sync");
+            if (sockets.Any(s => s.Replica == socket.Replica))
+            {
+                await socket.DisposeAsync();
+                continue;
+            }
+            sockets.Add(socket);
+        }
+        return sockets;
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException("The condition did not hold within 10 s.");
+    }
+
+    private static bool Mentions(JsonElement message, string name) =>
+        message.GetProperty("type").GetString() == "sync"
+            ? ProjectNames(message).Contains(name)
+            : message.TryGetProperty("name", out var n) && n.GetString() == name;
+
+    private static List<string> ProjectNames(JsonElement sync) =>
+        [.. sync.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
+
+    private static void AssertVariantFields(JsonElement message, VariantKey variant, string status)
+    {
+        Assert.Equal(variant.Name, message.GetProperty("name").GetString());
+        Assert.Equal(variant.Branch, message.GetProperty("branch").GetString());
+        Assert.Equal(variant.Provider, message.GetProperty("provider").GetString());
+        Assert.Equal(variant.Model, message.GetProperty("model").GetString());
+        Assert.Equal(variant.Owner, message.GetProperty("owner").GetString());
+        Assert.Equal(status, message.GetProperty("status").GetString());
+        Assert.False(message.TryGetProperty("ai_provider", out _));
+    }
+}

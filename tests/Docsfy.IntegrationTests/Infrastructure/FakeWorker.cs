@@ -1,0 +1,32 @@
+using Docsfy.Contracts;
+using MassTransit;
+
+namespace Docsfy.IntegrationTests.Infrastructure;
+
+/// <summary>Publishes the worker's events to the app's RabbitMQ exactly as a worker would, until the pipeline exists.</summary>
+public sealed class FakeWorker : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private FakeWorker(IBusControl bus) => _bus = bus;
+
+    public static async Task<FakeWorker> StartAsync(DocsfyAppHost host)
+    {
+        var connectionString = await host.App.GetConnectionStringAsync("messaging")
+            ?? throw new InvalidOperationException("messaging has no connection string.");
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(connectionString)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await bus.StartAsync(timeout.Token);
+        return new FakeWorker(bus);
+    }
+
+    public Task ProgressAsync(VariantKey variant, Guid runId, long sequence, string stage, int pageCount, string? planJson = null) =>
+        _bus.Publish(new GenerationProgressed(variant, runId, sequence, stage, pageCount, planJson, null));
+
+    public Task FinishedAsync(VariantKey variant, Guid runId, long sequence, string status, int pageCount,
+        string? commitSha = "abc123", string? error = null, bool upToDate = false) =>
+        _bus.Publish(new GenerationFinished(variant, runId, sequence, status, pageCount,
+            status == "ready" ? DateTime.UtcNow : null, commitSha, error, upToDate));
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync(TimeSpan.FromSeconds(10));
+}
