@@ -1,0 +1,42 @@
+using Docsfy.Api.Generation;
+using Docsfy.Contracts;
+
+namespace Docsfy.UnitTests.Hub;
+
+public sealed class GenerationEventRulesTests
+{
+    private static readonly VariantKey Variant = new("repo", "main", "claude", "opus", "ada");
+
+    private static GenerationProgressed Progress(string stage = "planning", long sequence = 1, int pageCount = 0,
+        string? plan = null, string? error = null) =>
+        new(Variant, Guid.NewGuid(), sequence, stage, pageCount, plan, error);
+
+    private static GenerationFinished Finished(string status = "ready", int pageCount = 3, string? sha = "abc", string? error = null) =>
+        new(Variant, Guid.NewGuid(), 9, status, pageCount, DateTime.UtcNow, sha, error, UpToDate: false);
+
+    [Fact]
+    public void Well_formed_events_pass()
+    {
+        Assert.Null(GenerationEventRules.Problem(Progress()));
+        Assert.Null(GenerationEventRules.Problem(Finished()));
+        Assert.Null(GenerationEventRules.Problem(Finished(status: "aborted", sha: null)));
+    }
+
+    [Fact]
+    public void Malformed_progress_is_named()
+    {
+        Assert.Equal("unknown stage", GenerationEventRules.Problem(Progress(stage: "ready")));
+        Assert.Equal("non-positive sequence", GenerationEventRules.Problem(Progress(sequence: 0)));
+        Assert.Equal("negative page count", GenerationEventRules.Problem(Progress(pageCount: -1)));
+        Assert.Equal("plan too large", GenerationEventRules.Problem(Progress(plan: new string('x', 1_000_001))));
+        Assert.Equal("error text too long", GenerationEventRules.Problem(Progress(error: new string('x', 4001))));
+    }
+
+    [Fact]
+    public void Malformed_terminal_events_are_named()
+    {
+        Assert.Equal("unknown terminal status", GenerationEventRules.Problem(Finished(status: "generating")));
+        Assert.Equal("negative page count", GenerationEventRules.Problem(Finished(pageCount: -2)));
+        Assert.Equal("commit SHA too long", GenerationEventRules.Problem(Finished(sha: new string('a', 65))));
+    }
+}
