@@ -30,7 +30,7 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             foreach (var (role, key) in new[] { ("admin", DocsfyAppHost.AdminKey), ("owner", owner.ApiKey), ("grantee", grantee.ApiKey),
                                                 ("other", other.ApiKey), ("viewer", viewer.ApiKey) })
             {
-                sockets[role] = await ConnectOnBothReplicasAsync(key);
+                sockets[role] = await HubClient.ConnectOnEveryReplicaAsync(fixture.Host, key);
             }
             var all = sockets.Values.SelectMany(s => s).ToList();
             Assert.Equal(2, all.Select(s => s.Replica).Distinct().Count());
@@ -151,23 +151,6 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
     }
 
     /// <summary>Opens sockets for one key until both replicas hold at least one (the proxy spreads connections).</summary>
-    private async Task<List<HubClient>> ConnectOnBothReplicasAsync(string key)
-    {
-        var sockets = new List<HubClient>();
-        for (var attempt = 0; attempt < 12 && sockets.Select(s => s.Replica).Distinct().Count() < 2; attempt++)
-        {
-            var socket = await HubClient.ConnectAsync(fixture.Host, token: key);
-            await socket.NextOfTypeAsync("sync");
-            if (sockets.Any(s => s.Replica == socket.Replica))
-            {
-                await socket.DisposeAsync();
-                continue;
-            }
-            sockets.Add(socket);
-        }
-        return sockets;
-    }
-
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
         for (var attempt = 0; attempt < 100; attempt++)

@@ -15,14 +15,17 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
     private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _receiving;
+    private Task? _receiving;
 
-    private HubClient(ClientWebSocket socket, bool answerPings)
+    private HubClient(ClientWebSocket socket, bool answerPings, bool stalled)
     {
         _socket = socket;
         AnswerPings = answerPings;
         Replica = socket.HttpResponseHeaders?.TryGetValue("X-Docsfy-Replica", out var replica) == true ? replica.First() : null;
-        _receiving = Task.Run(ReceiveLoopAsync);
+        if (!stalled)
+        {
+            ResumeReading();
+        }
     }
 
     public bool AnswerPings { get; set; }
@@ -33,7 +36,7 @@ public sealed class HubClient : IAsyncDisposable
     public int PingsSeen { get; private set; }
 
     public static async Task<HubClient> ConnectAsync(DocsfyAppHost host, string? token = null, string? sessionCookie = null,
-        string? origin = null, string? authorizationHeader = null, bool answerPings = true)
+        string? origin = null, string? authorizationHeader = null, bool answerPings = true, bool stalled = false)
     {
         var api = host.ApiBaseAddress;
         var uri = new UriBuilder(api) { Scheme = "ws", Path = "/api/ws", Query = token is null ? "" : $"token={Uri.EscapeDataString(token)}" }.Uri;
@@ -54,8 +57,29 @@ public sealed class HubClient : IAsyncDisposable
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await socket.ConnectAsync(uri, timeout.Token);
-        return new HubClient(socket, answerPings);
+        return new HubClient(socket, answerPings, stalled);
     }
+
+    /// <summary>One socket per API replica for the same credential, each past its first <c>sync</c>.</summary>
+    public static async Task<List<HubClient>> ConnectOnEveryReplicaAsync(DocsfyAppHost host, string token)
+    {
+        var sockets = new List<HubClient>();
+        for (var attempt = 0; attempt < 6 * host.ApiReplicas && sockets.Count < host.ApiReplicas; attempt++)
+        {
+            var socket = await ConnectAsync(host, token: token);
+            await socket.NextOfTypeAsync("sync");
+            if (sockets.Any(s => s.Replica == socket.Replica))
+            {
+                await socket.DisposeAsync();
+                continue;
+            }
+            sockets.Add(socket);
+        }
+        return sockets;
+    }
+
+    /// <summary>Starts reading a socket connected with <c>stalled: true</c>, which until now never read a byte.</summary>
+    public void ResumeReading() => _receiving ??= Task.Run(ReceiveLoopAsync);
 
     /// <summary>The next message that is not a ping.</summary>
     public async Task<JsonElement> NextAsync(TimeSpan? timeout = null)
@@ -187,7 +211,10 @@ public sealed class HubClient : IAsyncDisposable
         {
         }
         await _stop.CancelAsync();
-        await _receiving.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_receiving is not null)
+        {
+            await _receiving.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         _socket.Dispose();
         _stop.Dispose();
     }

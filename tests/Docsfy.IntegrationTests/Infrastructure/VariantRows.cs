@@ -44,6 +44,15 @@ public static class VariantRows
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    public static async Task DeleteAsync(DocsfyAppHost host, Guid generationId)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("delete from variants where generation_id = @id", connection);
+        command.Parameters.AddWithValue("id", generationId);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>One column of the variant with this generation id, as text.</summary>
     public static async Task<string?> ColumnAsync(DocsfyAppHost host, Guid generationId, string column)
     {
