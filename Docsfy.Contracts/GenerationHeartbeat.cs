@@ -1,0 +1,7 @@
+namespace Docsfy.Contracts;
+
+/// <summary>
+/// A worker is still working on <see cref="RunId"/> (sent periodically, also during long AI calls). A run whose
+/// heartbeats stop is ended as <c>error</c> by the API, so a killed worker never leaves a variant generating.
+/// </summary>
+public sealed record GenerationHeartbeat(Guid RunId, string WorkerId);

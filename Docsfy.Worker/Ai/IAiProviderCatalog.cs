@@ -1,0 +1,8 @@
+namespace Docsfy.Worker.Ai;
+
+/// <summary>The providers this worker knows, by name.</summary>
+public interface IAiProviderCatalog
+{
+    /// <summary>The provider, or null when the name is unknown.</summary>
+    IAiProvider? Find(string name);
+}

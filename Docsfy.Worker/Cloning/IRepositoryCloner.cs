@@ -1,0 +1,20 @@
+namespace Docsfy.Worker.Cloning;
+
+/// <summary>Clones a branch (shallow, no submodules, limited in time and size) into a scratch folder.</summary>
+public interface IRepositoryCloner
+{
+    /// <summary>
+    /// Clones <paramref name="source"/> into <paramref name="targetDirectory"/> (which must not exist). Throws
+    /// <see cref="CloneFailedException"/> with a message safe to show users when the repository or branch is missing or
+    /// unreachable, or a limit is exceeded.
+    /// </summary>
+    Task<Checkout> CloneAsync(RepositorySource source, string targetDirectory, CancellationToken cancellationToken);
+}
+
+/// <summary>Exactly one of <paramref name="Url"/> and <paramref name="LocalPath"/>.</summary>
+public sealed record RepositorySource(string? Url, string? LocalPath, string Branch);
+
+/// <summary>A checked-out commit. Files are read only through the checkout file reader, never by following links.</summary>
+public sealed record Checkout(string Directory, string CommitSha);
+
+public sealed class CloneFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,12 @@
+using Docsfy.Worker.Plans;
+
+namespace Docsfy.Worker.Rendering;
+
+/// <summary>Turns a plan and its pages' Markdown into the static site's files.</summary>
+public interface ISiteRenderer
+{
+    IReadOnlyList<SiteFile> Render(DocumentationPlan plan, IReadOnlyDictionary<string, string> markdownBySlug);
+}
+
+/// <param name="Path">Relative, forward slashes, e.g. <c>index.html</c>, <c>getting-started.html</c>, <c>search-index.json</c>.</param>
+public sealed record SiteFile(string Path, string ContentType, byte[] Content);
