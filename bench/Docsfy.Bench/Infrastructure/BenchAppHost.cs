@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Docsfy.Bench.Infrastructure;
+
+/// <summary>
+/// The real app host with one API replica, started the way the integration tests start it (local PostgreSQL and
+/// RabbitMQ executables, an ephemeral data folder), except that the API's http endpoint is not proxied: clients connect
+/// straight to the API process, so DCP's proxy neither doubles the socket count nor adds its own CPU to the figures.
+/// </summary>
+public sealed class BenchAppHost : IAsyncDisposable
+{
+    public const string AdminKey = "bench-admin-key-0123456789abcdef";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private BenchAppHost(DistributedApplication app) => App = app;
+
+    public DistributedApplication App { get; }
+
+    public Uri ApiBaseAddress => App.GetEndpoint("api", "http");
+
+    public Uri HubUri => new UriBuilder(ApiBaseAddress)
+    {
+        Scheme = "ws",
+        Path = "/api/ws",
+        Query = $"token={Uri.EscapeDataString(AdminKey)}",
+    }.Uri;
+
+    public static async Task<BenchAppHost> StartAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        string[] args =
+        [
+            "--Infrastructure:Mode=local",
+            "--Infrastructure:Ephemeral=true",
+            $"--Parameters:admin-key={AdminKey}",
+            "--Api:Replicas=1",
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.Docsfy_AppHost>(
+            args, (options, _) => options.DisableDashboard = true, timeout.Token);
+        // Health checks fail by design until PostgreSQL and RabbitMQ have started; the waits below report real failures.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            // Resource output (PostgreSQL logs to stderr, which arrives as errors) would drown the bench's own lines.
+            .AddFilter("Docsfy.AppHost.Resources", LogLevel.None));
+        // Heartbeat and every other hub option stay at their defaults; only the endpoint bypasses the proxy.
+        builder.CreateResourceBuilder<ProjectResource>("api")
+            .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+            // With the dashboard off nothing listens on the OTLP endpoint Aspire hands the API: every export would fail
+            // and be retried, a cost no deployment with a collector pays. Telemetry is still produced, just not sent.
+            .WithEnvironment(environment => environment.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+
+        var app = await builder.BuildAsync(timeout.Token);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await ResourceWaits.AllHealthyAsync(app, ["api", "worker"], timeout.Token);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new BenchAppHost(app);
+    }
+
+    public async Task<string> ConnectionStringAsync(string resource) =>
+        await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"{resource} has no connection string.");
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
