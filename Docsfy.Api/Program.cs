@@ -19,6 +19,7 @@ builder.AddDocsfyHub();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
+builder.Services.AddSingleton<ProjectDeleter>();
 
 var app = builder.Build();
 

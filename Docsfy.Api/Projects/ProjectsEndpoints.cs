@@ -18,6 +18,9 @@ public static class ProjectsEndpoints
         projects.MapGet("/{name}", GetProjectAsync);
         projects.MapGet("/by-id/{generationId}", GetByIdAsync);
         projects.MapGet("/{name}/{branch}/{provider}/{model}", GetVariantAsync);
+        projects.MapDelete("/{name}/{branch}/{provider}/{model}", ProjectDeleteEndpoints.DeleteVariantAsync)
+            .RequireAuthorization(AuthPolicies.Writer);
+        projects.MapDelete("/{name}", ProjectDeleteEndpoints.DeleteProjectAsync).RequireAuthorization(AuthPolicies.Writer);
         return app;
     }
 
