@@ -10,6 +10,6 @@ public static class DocsExtensions
         return builder;
     }
 
-    /// <summary><c>/docs/...</c>.</summary>
-    public static IEndpointRouteBuilder MapDocsApi(this IEndpointRouteBuilder app) => app.MapDocs();
+    /// <summary><c>/docs/...</c> and <c>/api/projects/.../download</c>.</summary>
+    public static IEndpointRouteBuilder MapDocsApi(this IEndpointRouteBuilder app) => app.MapDocs().MapDownloads();
 }
