@@ -1,6 +1,7 @@
 using Docsfy.Api.Access;
 using Docsfy.Api.Auth;
 using Docsfy.Api.Data;
+using Docsfy.Api.Docs;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
@@ -19,6 +20,8 @@ builder.AddDocsfyHub();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
+builder.Services.AddSingleton<ProjectDeleter>();
+builder.AddDocsfyDocs();
 
 var app = builder.Build();
 
@@ -32,6 +35,7 @@ app.MapAuthApi();
 app.MapUsersApi();
 app.MapAccessApi();
 app.MapProjectsApi();
+app.MapDocsApi();
 app.MapModelsApi();
 app.MapHub();
 

@@ -44,6 +44,11 @@ public sealed class DocsfyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (LoginRedirect.Applies(Context))
+        {
+            Response.Redirect(LoginRedirect.Location(Request));
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Response.WriteAsJsonAsync(new ApiError("Not authenticated: log in, or send Authorization: Bearer <API key>."));

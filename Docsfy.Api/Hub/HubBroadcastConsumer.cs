@@ -9,7 +9,8 @@ namespace Docsfy.Api.Hub;
 /// gets every broadcast once and writes it only to its own connections.
 /// </summary>
 public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync sync, RunSequenceTracker sequences)
-    : IConsumer<VariantEventBroadcast>, IConsumer<UserResyncRequested>, IConsumer<UserDisconnectRequested>
+    : IConsumer<VariantEventBroadcast>, IConsumer<UserResyncRequested>, IConsumer<UserDisconnectRequested>,
+      IConsumer<ProjectResyncRequested>
 {
     public async Task Consume(ConsumeContext<VariantEventBroadcast> context)
     {
@@ -35,6 +36,15 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
 
     public Task Consume(ConsumeContext<UserResyncRequested> context) =>
         sync.SendToUserAsync(context.Message.Username, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ProjectResyncRequested> context)
+    {
+        var (name, owner, usernames) = context.Message;
+        var recipients = registry.All
+            .Where(c => c.CanSee(name, owner) || usernames.Contains(c.Caller.Username, StringComparer.OrdinalIgnoreCase))
+            .ToList();
+        return sync.SendAsync(recipients, context.CancellationToken);
+    }
 
     public Task Consume(ConsumeContext<UserDisconnectRequested> context)
     {

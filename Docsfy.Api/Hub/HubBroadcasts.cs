@@ -14,3 +14,10 @@ public sealed record UserResyncRequested(string Username);
 
 /// <summary>A user was deleted or their credentials replaced: close their sockets.</summary>
 public sealed record UserDisconnectRequested(string Username);
+
+/// <summary>
+/// Variants of project (name, owner) were deleted: everyone who could see it gets a fresh <c>sync</c>. The sockets'
+/// own access sets decide for admins and the owner; <see cref="Usernames"/> names the grantees as of the delete, who
+/// must hear about it even though the delete may have just removed their grant.
+/// </summary>
+public sealed record ProjectResyncRequested(string Name, string Owner, string[] Usernames);

@@ -16,7 +16,14 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
     /// <summary>The user is gone or their credentials were replaced: their sockets close.</summary>
     public Task UserCredentialsEndedAsync(string username) => PublishAsync(new UserDisconnectRequested(username), username);
 
-    private async Task PublishAsync<T>(T message, string username) where T : class
+    /// <summary>
+    /// Variants of (name, owner) are gone: everyone who could see them gets a fresh sync, including
+    /// <paramref name="grantees"/> (captured before the delete, which may have removed their grants).
+    /// </summary>
+    public Task ProjectChangedAsync(string name, string owner, IEnumerable<string> grantees) =>
+        PublishAsync(new ProjectResyncRequested(name, owner, [.. grantees, owner]), $"{name} of {owner}");
+
+    private async Task PublishAsync<T>(T message, string subject) where T : class
     {
         try
         {
@@ -25,7 +32,7 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            logger.LogWarning(exception, "Could not notify the hub about {Username}", username);
+            logger.LogWarning(exception, "Could not notify the hub about {Subject}", subject);
         }
     }
 }

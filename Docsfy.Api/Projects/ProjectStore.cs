@@ -40,6 +40,55 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         return variants;
     }
 
+    /// <summary>
+    /// The visible variants that pass <paramref name="filter"/>. Visibility is applied here, in the same SQL as every
+    /// list, so a variant the caller may not see is simply absent (and the endpoints answer 404, never 403).
+    /// </summary>
+    public async Task<IReadOnlyList<VariantMatch>> FindVisibleAsync(Caller caller, VariantFilter filter, VariantOrder order,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var conditions = new List<string> { VisibleTo };
+        void Match(string condition, string parameter, object? value)
+        {
+            if (value is not null)
+            {
+                conditions.Add(condition);
+                command.Parameters.AddWithValue(parameter, value);
+            }
+        }
+        Match("v.name = @name", "name", filter.Name);
+        Match("v.branch = @branch", "branch", filter.Branch);
+        Match("v.ai_provider = @provider", "provider", filter.Provider);
+        Match("v.ai_model = @model", "model", filter.Model);
+        Match("lower(v.owner) = lower(@owner)", "owner", filter.Owner);
+        Match("v.generation_id = @generation_id", "generation_id", filter.GenerationId);
+        if (filter.PublishedOnly)
+        {
+            conditions.Add("v.published_generation_id is not null");
+        }
+        var orderBy = order switch
+        {
+            VariantOrder.OwnThenNewestGenerated =>
+                "lower(v.owner) = lower(@username) desc, v.last_generated desc nulls last, v.updated_at desc, v.id desc",
+            _ => "v.updated_at desc, v.id desc",
+        };
+        command.CommandText = $"""
+            select {VariantColumns}, v.published_generation_id from variants v
+            where {string.Join(" and ", conditions)}
+            order by {orderBy}
+            """;
+        AddCaller(command, caller);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var matches = new List<VariantMatch>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            matches.Add(new VariantMatch(ReadVariant(reader), reader.IsDBNull(17) ? null : reader.GetGuid(17)));
+        }
+        return matches;
+    }
+
     private async Task<IReadOnlyList<ReadyVariant>> ListReadyAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

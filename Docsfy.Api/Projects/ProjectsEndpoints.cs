@@ -1,19 +1,80 @@
 using System.Security.Claims;
 using Docsfy.Api.Auth;
+using Docsfy.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docsfy.Api.Projects;
 
+/// <summary>
+/// Reading variants. Every lookup goes through <see cref="ProjectStore.FindVisibleAsync"/>, so what the caller may not
+/// see answers 404 exactly like what does not exist.
+/// </summary>
 public static class ProjectsEndpoints
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/api/projects").RequireAuthorization();
         projects.MapGet("/", ListAsync);
+        projects.MapGet("/{name}", GetProjectAsync);
+        projects.MapGet("/by-id/{generationId}", GetByIdAsync);
+        projects.MapGet("/{name}/{branch}/{provider}/{model}", GetVariantAsync);
+        projects.MapDelete("/{name}/{branch}/{provider}/{model}", ProjectDeleteEndpoints.DeleteVariantAsync)
+            .RequireAuthorization(AuthPolicies.Writer);
+        projects.MapDelete("/{name}", ProjectDeleteEndpoints.DeleteProjectAsync).RequireAuthorization(AuthPolicies.Writer);
         return app;
     }
 
     /// <summary><c>{projects, known_models, known_branches}</c>, the same body as the hub's <c>sync</c> without its type.</summary>
     private static async Task<Ok<ProjectSnapshot>> ListAsync(ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.SnapshotAsync(Caller.FromPrincipal(user), cancellationToken));
+
+    private static async Task<Results<Ok<ProjectResponse>, JsonHttpResult<ApiError>>> GetProjectAsync(
+        string name, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
+    {
+        if (VariantRoute.CheckName(name) is { } invalid)
+        {
+            return invalid;
+        }
+        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(Name: name),
+            VariantOrder.UpdatedDescending, cancellationToken);
+        return variants.Count == 0
+            ? ApiError.NotFound($"Project '{name}' not found.")
+            : TypedResults.Ok(new ProjectResponse(name, [.. variants.Select(v => v.View)]));
+    }
+
+    /// <summary>A value that is not a UUID names no variant: 404, like an unknown one.</summary>
+    private static async Task<Results<Ok<VariantView>, JsonHttpResult<ApiError>>> GetByIdAsync(
+        string generationId, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(generationId, out var id))
+        {
+            return ApiError.NotFound("Variant not found.");
+        }
+        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(GenerationId: id),
+            VariantOrder.UpdatedDescending, cancellationToken);
+        return variants.Count == 0 ? ApiError.NotFound("Variant not found.") : TypedResults.Ok(variants[0].View);
+    }
+
+    private static async Task<Results<Ok<VariantView>, JsonHttpResult<ApiError>>> GetVariantAsync(
+        string name, string branch, string provider, string model, string? owner, ClaimsPrincipal user, ProjectStore store,
+        CancellationToken cancellationToken)
+    {
+        if ((VariantRoute.CheckVariant(name, branch, provider, model) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
+        {
+            return invalid;
+        }
+        var caller = Caller.FromPrincipal(user);
+        var candidates = await store.FindVisibleAsync(caller, new VariantFilter(name, branch, provider, model, owner),
+            VariantOrder.UpdatedDescending, cancellationToken);
+        var pick = VariantResolution.Pick(caller, candidates);
+        return pick.Status switch
+        {
+            VariantPickStatus.Found => TypedResults.Ok(pick.Match!.View),
+            VariantPickStatus.Ambiguous => AmbiguousOwner(),
+            _ => ApiError.NotFound("Variant not found."),
+        };
+    }
+
+    public static JsonHttpResult<ApiError> AmbiguousOwner() =>
+        ApiError.Conflict("Several owners have this variant; pass ?owner=<username> to choose one.");
 }

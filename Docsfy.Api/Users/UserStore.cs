@@ -95,7 +95,8 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Deletes the user with their sessions, their variants, the grants on their projects and the grants they held.
+    /// Deletes the user with their sessions, their variants and their sites, the grants on their projects and the grants
+    /// they held.
     /// Refused while one of their runs is generating: the worker would report into a variant that no longer exists.
     /// </summary>
     public async Task<UserDeletion> DeleteAsync(string username, CancellationToken cancellationToken)
@@ -127,6 +128,9 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
 
         await using var delete = new NpgsqlCommand("""
             delete from access_grants where owner = @owner;
+            delete from site_files where generation_id in (
+                select generation_id from variants where owner = @owner
+                union select published_generation_id from variants where owner = @owner and published_generation_id is not null);
             delete from variants where owner = @owner;
             delete from users where id = @id;
             """, connection, transaction);

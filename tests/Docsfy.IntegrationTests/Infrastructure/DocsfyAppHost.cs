@@ -68,8 +68,11 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     public async Task<string> DatabaseConnectionStringAsync() =>
         await App.GetConnectionStringAsync("docsfydb") ?? throw new InvalidOperationException("docsfydb has no connection string.");
 
-    /// <summary>A client with no cookie jar of its own: tests decide exactly which credential each request carries.</summary>
-    public DocsfyClient Client() => new(new HttpClient(new SocketsHttpHandler { UseCookies = false })
+    /// <summary>
+    /// A client with no cookie jar of its own (tests decide exactly which credential each request carries) that does not
+    /// follow redirects (tests assert them).
+    /// </summary>
+    public DocsfyClient Client() => new(new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
         BaseAddress = ApiBaseAddress,
         Timeout = TimeSpan.FromSeconds(30),

@@ -42,14 +42,16 @@ public sealed class DocsfyClient(HttpClient http) : IDisposable
         return reply.SessionCookie ?? throw new Xunit.Sdk.XunitException("Login set no docsfy_session cookie.");
     }
 
-    private async Task<Reply> SendAsync(HttpRequestMessage request)
+    /// <summary>Sends a request the test built itself (extra headers such as Accept or If-None-Match).</summary>
+    public async Task<Reply> SendAsync(HttpRequestMessage request)
     {
         using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var body = Encoding.UTF8.GetString(bytes);
         var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
         var headers = response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        return new Reply(response.StatusCode, body, cookies, headers);
+        return new Reply(response.StatusCode, body, cookies, headers, bytes);
     }
 
     public void Dispose() => http.Dispose();

@@ -4,7 +4,9 @@ using System.Text.Json;
 namespace Docsfy.IntegrationTests.Infrastructure;
 
 /// <summary>A buffered HTTP response with helpers for the API's JSON and its session cookie.</summary>
-public sealed record Reply(HttpStatusCode Status, string Body, IReadOnlyList<string> SetCookies, IReadOnlyDictionary<string, string> Headers)
+/// <param name="Bytes">The body as received, for binary responses such as downloads.</param>
+public sealed record Reply(HttpStatusCode Status, string Body, IReadOnlyList<string> SetCookies, IReadOnlyDictionary<string, string> Headers,
+    byte[] Bytes)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 

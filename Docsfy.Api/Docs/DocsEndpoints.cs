@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Docsfy.Api.Auth;
+using Docsfy.Api.Http;
+using Docsfy.Api.Projects;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Docsfy.Api.Docs;
+
+/// <summary>
+/// Serves generated sites: <c>/docs/{name}/{branch}/{provider}/{model}/{path}</c> for one variant and
+/// <c>/docs/{name}/{path}</c> for the newest one (see <see cref="SiteLocator.NewestAsync"/>). The longer route wins when
+/// its segments name a visible variant; otherwise they are read as a path inside the newest site, so a site's nested
+/// files (<c>/docs/x/assets/css/site.css</c>) are not mistaken for a variant.
+/// </summary>
+public static class DocsEndpoints
+{
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    public static IEndpointRouteBuilder MapDocs(this IEndpointRouteBuilder app)
+    {
+        var docs = app.MapGroup("/docs").RequireAuthorization().RedirectsToLogin();
+        docs.MapMethods("/{name}/{branch}/{provider}/{model}/{**path}", GetAndHead, ServeVariantAsync);
+        docs.MapMethods("/{name}/{**path}", GetAndHead, ServeNewestAsync);
+        return app;
+    }
+
+    private static async Task ServeVariantAsync(HttpContext context, string name, string branch, string provider, string model,
+        string? path, string? owner, SiteLocator locator, SiteStore sites)
+    {
+        SiteHeaders.ApplySecurity(context.Response);
+        if (!VariantRoute.IsValidVariant(name, branch, provider, model) || VariantRoute.CheckOwner(owner) is not null)
+        {
+            await ServeNewestAsync(context, name, JoinPath(context, [branch, provider, model], path), owner, locator, sites);
+            return;
+        }
+        var caller = Caller.FromPrincipal(context.User);
+        var lookup = await locator.VariantAsync(caller, name, branch, provider, model, owner, context.RequestAborted);
+        if (lookup.Status == SiteLookupStatus.NotFound)
+        {
+            await ServeNewestAsync(context, name, JoinPath(context, [branch, provider, model], path), owner, locator, sites);
+            return;
+        }
+        await ServeLookupAsync(context, lookup, path, sites);
+    }
+
+    private static async Task ServeNewestAsync(HttpContext context, string name, string? path, string? owner,
+        SiteLocator locator, SiteStore sites)
+    {
+        SiteHeaders.ApplySecurity(context.Response);
+        if (!ProjectNames.IsValidName(name))
+        {
+            await ApiError.NotFound("Documentation not found.").ExecuteAsync(context);
+            return;
+        }
+        if (VariantRoute.CheckOwner(owner) is { } invalidOwner)
+        {
+            await invalidOwner.ExecuteAsync(context);
+            return;
+        }
+        var lookup = await locator.NewestAsync(Caller.FromPrincipal(context.User), name, owner, context.RequestAborted);
+        await ServeLookupAsync(context, lookup, path, sites);
+    }
+
+    private static async Task ServeLookupAsync(HttpContext context, SiteLookup lookup, string? path, SiteStore sites)
+    {
+        if (lookup.Status != SiteLookupStatus.Found)
+        {
+            await SiteLookupErrors.For(lookup.Status).ExecuteAsync(context);
+            return;
+        }
+        // A site's root must end in '/', or the relative links of its index page would resolve one level too high.
+        if (string.IsNullOrEmpty(path) && !context.Request.Path.Value!.EndsWith('/'))
+        {
+            var request = context.Request;
+            context.Response.Redirect(UriHelper.BuildRelative(request.PathBase, request.Path.Add("/"), request.QueryString));
+            return;
+        }
+        var file = SitePaths.Normalize(path);
+        if (file is null)
+        {
+            await ApiError.BadRequest("Invalid path.").ExecuteAsync(context);
+            return;
+        }
+        await SiteFileResponder.RespondAsync(context, sites, lookup.Run, file);
+    }
+
+    /// <summary>The variant segments read back as the start of a path inside the newest site.</summary>
+    private static string JoinPath(HttpContext context, string[] segments, string? rest)
+    {
+        var head = string.Join('/', segments);
+        if (!string.IsNullOrEmpty(rest))
+        {
+            return $"{head}/{rest}";
+        }
+        return context.Request.Path.Value!.EndsWith('/') ? head + "/" : head;
+    }
+}
