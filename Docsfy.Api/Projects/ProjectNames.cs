@@ -1,17 +1,16 @@
-using System.Text.RegularExpressions;
+using Docsfy.Contracts.Repositories;
 
 namespace Docsfy.Api.Projects;
 
-/// <summary>Project names and branches: a letter or digit, then letters, digits, '.', '_' or '-' (so no '/' and no '..').</summary>
-public static partial class ProjectNames
+/// <summary>
+/// Project names and branches as the API checks them. The rule itself lives in Docsfy.Contracts so that the worker
+/// applies exactly the same one.
+/// </summary>
+public static class ProjectNames
 {
-    public const int MaxLength = 100;
+    public const int MaxLength = ProjectName.MaxLength;
 
-    public static bool IsValidName(string? name) =>
-        name is { Length: > 0 and <= MaxLength } && Pattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal);
+    public static bool IsValidName(string? name) => ProjectName.IsValid(name);
 
-    public static bool IsValidBranch(string? branch) => IsValidName(branch);
-
-    [GeneratedRegex(@"\A[a-zA-Z0-9][a-zA-Z0-9._-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    public static bool IsValidBranch(string? branch) => BranchName.IsValid(branch);
 }
