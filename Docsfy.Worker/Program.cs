@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDocsfyMessaging(bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddRepositoryCloning();
 
 var app = builder.Build();
 

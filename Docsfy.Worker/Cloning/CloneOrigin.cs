@@ -1,0 +1,45 @@
+using Docsfy.Contracts.Repositories;
+using LibGit2Sharp;
+
+namespace Docsfy.Worker.Cloning;
+
+/// <summary>Where a clone comes from: the URL handed to LibGit2Sharp, how deep to fetch, and how to name it in logs.</summary>
+internal sealed record CloneOrigin(string Url, int Depth, string Display)
+{
+    /// <summary>
+    /// Checks the URL again at clone time, with DNS resolution (the API checked it at submission, but DNS can change),
+    /// and refuses with a message users may see.
+    /// </summary>
+    public static async Task<CloneOrigin> FromUrlAsync(string url, bool allowLoopback, CancellationToken cancellationToken)
+    {
+        if (!RepositoryAddress.TryParse(url, allowLoopback, out var address, out var problem))
+        {
+            throw new CloneFailedException(problem);
+        }
+        var host = await HostSafety.CheckResolvedAsync(address.Host, allowLoopback, cancellationToken);
+        if (!host.IsAllowed)
+        {
+            throw new CloneFailedException(host.Problem!);
+        }
+        return new CloneOrigin(address.Url, Depth: 1, address.Url);
+    }
+
+    /// <summary>
+    /// A local repository (admin only) is cloned through a <c>file://</c> URL: that makes libgit2 fetch from it like a
+    /// remote instead of copying or hard-linking its object files, so nothing in the target shares storage with it.
+    /// libgit2 cannot fetch shallowly from the local transport, so this clone is full.
+    /// </summary>
+    public static CloneOrigin FromLocalPath(string path)
+    {
+        if (!Path.IsPathFullyQualified(path) || !Directory.Exists(path))
+        {
+            throw new CloneFailedException($"The folder '{path}' does not exist.");
+        }
+        var full = Path.GetFullPath(path);
+        if (!Repository.IsValid(full))
+        {
+            throw new CloneFailedException($"The folder '{path}' is not a git repository.");
+        }
+        return new CloneOrigin(new Uri(full).AbsoluteUri, Depth: 0, full);
+    }
+}

@@ -1,0 +1,21 @@
+using Docsfy.Worker.Cloning;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class CloningExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="IRepositoryCloner"/> and its limits (<see cref="CloningOptions"/>, configuration section
+    /// <c>Clone</c>), validated on start.
+    /// </summary>
+    public static IHostApplicationBuilder AddRepositoryCloning(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CloningOptions>()
+            .BindConfiguration(CloningOptions.Section)
+            .Validate(options => options.Problem() is null, "Invalid Clone settings: Timeout, MaxBytes and MaxFiles must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IRepositoryCloner, RepositoryCloner>();
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Docsfy.Worker.Cloning;
+
+/// <summary>
+/// Limits of the <c>cloning</c> stage, from the <c>Clone</c> configuration section. Named so as not to clash with
+/// LibGit2Sharp's own <c>CloneOptions</c>.
+/// </summary>
+public sealed class CloningOptions
+{
+    public const string Section = "Clone";
+
+    /// <summary>The whole clone (resolve, fetch, checkout) must finish within this.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The most bytes a clone may transfer, and also the most bytes its checked-out files may total: a small, highly
+    /// compressed pack can still expand into a huge checkout.
+    /// </summary>
+    public long MaxBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>The most files a checkout may contain.</summary>
+    public int MaxFiles { get; set; } = 100_000;
+
+    /// <summary>
+    /// Accept loopback hosts (and <c>git://</c> on them). Off in production; tests turn it on to clone from a local
+    /// <c>git daemon</c>.
+    /// </summary>
+    public bool AllowLoopbackHosts { get; set; }
+
+    internal string? Problem() =>
+        Timeout <= TimeSpan.Zero ? "Clone:Timeout must be positive."
+        : MaxBytes <= 0 ? "Clone:MaxBytes must be positive."
+        : MaxFiles <= 0 ? "Clone:MaxFiles must be positive."
+        : null;
+}
