@@ -4,7 +4,7 @@ namespace Docsfy.Contracts;
 /// The API asks a worker to run the pipeline for one run of a variant. Exactly one of <see cref="RepoUrl"/> and
 /// <see cref="RepoPath"/> is set. <see cref="BaseGenerationId"/> names the ready run whose plan, commit and pages may
 /// be reused (the variant's own previous run, or for replacement the newest ready variant of the same owner, name and
-/// branch); null when <see cref="Force"/> is set or there is none.
+/// branch), with that run's commit and plan; all null when <see cref="Force"/> is set or there is none.
 /// </summary>
 public sealed record GenerateDocumentation(
     VariantKey Variant,
@@ -14,4 +14,6 @@ public sealed record GenerateDocumentation(
     bool Force,
     string? RepoType,
     int? AiCliTimeoutMinutes,
-    Guid? BaseGenerationId);
+    Guid? BaseGenerationId,
+    string? BaseCommitSha,
+    string? BasePlanJson);

@@ -1,14 +1,22 @@
-using MassTransit;
+using Docsfy.Worker.Ai;
+using Docsfy.Worker.Cloning;
+using Docsfy.Worker.Generation;
+using Docsfy.Worker.Rendering;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddDocsfyMessaging(bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddNpgsqlDataSource("docsfydb");
+builder.AddDocsfyMessaging(bus => bus.AddGenerationConsumers());
+builder.AddGenerationRuns();
+builder.AddAiProviders();
 builder.AddRepositoryCloning();
+builder.AddSiteRendering();
+builder.AddRunDrain();
 
 var app = builder.Build();
 
-// The worker serves no API; its HTTP endpoint exists so the app host can health-check it (bus connected).
+// The worker serves no API; its HTTP endpoint exists so the app host can health-check it (database and bus).
 app.MapDefaultEndpoints();
 
 app.Run();

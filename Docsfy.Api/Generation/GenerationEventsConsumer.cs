@@ -8,8 +8,8 @@ namespace Docsfy.Api.Generation;
 /// Applies the worker's events to PostgreSQL. All API replicas share this consumer's queue, so each event is applied by
 /// one of them; what changed is then broadcast to every replica's sockets.
 /// </summary>
-public sealed class GenerationEventsConsumer(VariantEventStore store, ILogger<GenerationEventsConsumer> logger)
-    : IConsumer<GenerationProgressed>, IConsumer<GenerationFinished>
+public sealed class GenerationEventsConsumer(VariantEventStore store, RunStore runs, ILogger<GenerationEventsConsumer> logger)
+    : IConsumer<GenerationProgressed>, IConsumer<GenerationFinished>, IConsumer<GenerationHeartbeat>
 {
     public const string QueueName = "generation-events";
 
@@ -46,7 +46,10 @@ public sealed class GenerationEventsConsumer(VariantEventStore store, ILogger<Ge
         }
         logger.LogInformation("Run {RunId} of {Project} ended {Status}", finished.RunId, finished.Variant.Name, finished.Status);
         await context.Publish(new VariantEventBroadcast(finished.Variant.Name, finished.Variant.Owner, finished.RunId,
-            finished.Sequence, IsTerminal: true, CoalesceKey: null, HubPayloads.StatusChange(finished, row.LastGenerated, row.LastCommitSha)),
+            finished.Sequence, IsTerminal: true, CoalesceKey: null,
+            HubPayloads.StatusChange(finished with { PageCount = row.PageCount }, row.LastGenerated, row.LastCommitSha)),
             context.CancellationToken);
     }
+
+    public Task Consume(ConsumeContext<GenerationHeartbeat> context) => runs.TouchAsync(context.Message.RunId, context.CancellationToken);
 }

@@ -17,7 +17,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             update variants
             set current_stage = @stage, page_count = @page_count, plan_json = coalesce(@plan_json, plan_json),
-                error_message = @error_message, last_event_seq = @sequence, updated_at = now()
+                error_message = @error_message, last_event_seq = @sequence, heartbeat_at = now(), updated_at = now()
             where generation_id = @run_id and status = 'generating' and last_event_seq < @sequence
             """);
         command.Parameters.AddWithValue("stage", progress.Stage);
@@ -29,21 +29,27 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Applies a terminal status; returns the stored completion time when it was applied, else null.</summary>
+    /// <summary>
+    /// Applies a terminal status; returns the stored completion time when it was applied, else null. A ready run that
+    /// produced a site is published in the same statement: the variant now serves this run's files. An up-to-date run
+    /// keeps serving the site it reused and the page count it had.
+    /// </summary>
     public async Task<FinishedRow?> ApplyFinishedAsync(GenerationFinished finished, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             update variants
             set status = @status,
                 current_stage = case when @up_to_date then 'up_to_date' else null end,
-                page_count = @page_count,
+                page_count = case when @up_to_date then page_count else @page_count end,
+                published_generation_id = case when @status = 'ready' and not @up_to_date
+                    then generation_id else published_generation_id end,
                 last_generated = case when @status = 'ready' then coalesce(@last_generated, now()) else last_generated end,
                 last_commit_sha = coalesce(@commit_sha, last_commit_sha),
                 error_message = @error_message,
                 last_event_seq = greatest(last_event_seq, @sequence),
                 updated_at = now()
             where generation_id = @run_id and status = 'generating'
-            returning last_generated, last_commit_sha
+            returning last_generated, last_commit_sha, page_count
             """);
         command.Parameters.AddWithValue("status", finished.Status);
         command.Parameters.AddWithValue("up_to_date", finished.UpToDate && finished.Status == VariantStatus.Ready);
@@ -61,8 +67,9 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
         }
         return new FinishedRow(
             reader.IsDBNull(0) ? null : Timestamps.Format(reader.GetDateTime(0)),
-            reader.IsDBNull(1) ? null : reader.GetString(1));
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.GetInt32(2));
     }
 
-    public sealed record FinishedRow(string? LastGenerated, string? LastCommitSha);
+    public sealed record FinishedRow(string? LastGenerated, string? LastCommitSha, int PageCount);
 }

@@ -1,3 +1,4 @@
+using Docsfy.Contracts;
 using MassTransit;
 
 namespace Docsfy.Api.Hub;
@@ -17,11 +18,17 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
     public Task UserCredentialsEndedAsync(string username) => PublishAsync(new UserDisconnectRequested(username), username);
 
     /// <summary>
-    /// Variants of (name, owner) are gone: everyone who could see them gets a fresh sync, including
+    /// Variants of (name, owner) appeared, were restarted or are gone: everyone who can (or could) see them gets a fresh sync, including
     /// <paramref name="grantees"/> (captured before the delete, which may have removed their grants).
     /// </summary>
     public Task ProjectChangedAsync(string name, string owner, IEnumerable<string> grantees) =>
         PublishAsync(new ProjectResyncRequested(name, owner, [.. grantees, owner]), $"{name} of {owner}");
+
+    /// <summary>The API ended a run itself (abort, stuck worker): its viewers get the status_change, then a sync.</summary>
+    public Task RunEndedAsync(GenerationFinished finished) => PublishAsync(
+        new VariantEventBroadcast(finished.Variant.Name, finished.Variant.Owner, finished.RunId, finished.Sequence,
+            IsTerminal: true, CoalesceKey: null, HubPayloads.StatusChange(finished, lastGenerated: null, finished.CommitSha)),
+        $"run {finished.RunId}");
 
     private async Task PublishAsync<T>(T message, string subject) where T : class
     {

@@ -13,6 +13,9 @@ public static class HubPayloads
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // The default encoder writes every '"' inside plan_json as \u0022, half again the size of a plan-heavy sync.
+        // These payloads are parsed as JSON, never embedded in HTML, so only JSON's own escaping is needed.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static readonly byte[] Ping = "{\"type\":\"ping\"}"u8.ToArray();

@@ -6,6 +6,7 @@ create table if not exists site_files (
     content_type  text    not null,
     content       bytea   not null,
     sha256        text    not null,
+    created_at    timestamptz not null default now(),
     primary key (generation_id, path)
 );
 

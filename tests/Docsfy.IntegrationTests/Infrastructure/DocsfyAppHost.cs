@@ -12,6 +12,15 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     public const string AdminKey = "integration-admin-key-0123456789";
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>How long the API waits for a silent worker before ending its run (short, so crash tests are quick).</summary>
+    public static readonly TimeSpan WorkerHeartbeatTimeout = TimeSpan.FromSeconds(8);
+
+    /// <summary>The worker setting that names the <c>claude</c> tool's binary.</summary>
+    private const string FakeAiSetting = "Ai__Cli__claude__Path";
+
+    /// <summary>The scripted AI command-line tool the worker runs as provider <c>claude</c>.</summary>
+    public static string FakeAiPath => Path.Combine(AppContext.BaseDirectory, "Assets", "fake-ai.sh");
+
     private DocsfyAppHost(DistributedApplication app, ResourceLogCollector logs, int apiReplicas)
     {
         App = app;
@@ -44,7 +53,12 @@ public sealed class DocsfyAppHost : IAsyncDisposable
         // A heartbeat tests can wait for: ping every 2 s, 1 s to answer.
         builder.CreateResourceBuilder<ProjectResource>("api")
             .WithEnvironment("Hub__PingInterval", HubTimings.PingInterval.ToString())
-            .WithEnvironment("Hub__PongTimeout", HubTimings.PongTimeout.ToString());
+            .WithEnvironment("Hub__PongTimeout", HubTimings.PongTimeout.ToString())
+            .WithEnvironment("Generation__HeartbeatTimeout", WorkerHeartbeatTimeout.ToString())
+            .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString());
+        builder.CreateResourceBuilder<ProjectResource>("worker")
+            .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
+            .WithEnvironment(FakeAiSetting, FakeAiPath);
 
         var app = await builder.BuildAsync(timeout.Token);
         var logs = new ResourceLogCollector(app.Services.GetRequiredService<ResourceLoggerService>(),

@@ -1,0 +1,93 @@
+using Docsfy.Api.Auth;
+using Docsfy.Api.Http;
+using Docsfy.Api.Models;
+using Docsfy.Api.Projects;
+using Docsfy.Contracts;
+using Docsfy.Contracts.Repositories;
+
+namespace Docsfy.Api.Generation;
+
+/// <summary>Turns a <c>POST /api/generate</c> body into a run to start, or the 4xx that says what is wrong.</summary>
+public static class GenerateValidation
+{
+    public const int MaxAiCliTimeoutMinutes = 24 * 60;
+
+    public static IReadOnlyList<string> RepoTypes { get; } = ["app", "tests", "library", "framework"];
+
+    public static async Task<(ValidRun? Run, JsonHttpResult<ApiError>? Error)> ValidateAsync(GenerateRequest request,
+        Caller caller, AiDefaults defaults, GenerationOptions options, CancellationToken cancellationToken)
+    {
+        if ((request.RepoUrl is null) == (request.RepoPath is null))
+        {
+            return (null, ApiError.BadRequest("Give exactly one of repo_url and repo_path."));
+        }
+        if (!ProjectNames.IsValidBranch(request.Branch))
+        {
+            return (null, ApiError.BadRequest("branch must start with a letter or digit and contain only letters, digits, '.', '_' and '-'."));
+        }
+        var provider = request.AiProvider ?? defaults.Provider;
+        if (!AiDefaults.Providers.Contains(provider))
+        {
+            return (null, ApiError.BadRequest($"ai_provider must be one of: {string.Join(", ", AiDefaults.Providers)}."));
+        }
+        var model = request.AiModel ?? (provider == defaults.Provider ? defaults.Model : null);
+        if (model is null)
+        {
+            return (null, ApiError.BadRequest($"Name ai_model for provider '{provider}'."));
+        }
+        if (!ModelNames.IsValid(model))
+        {
+            return (null, ApiError.BadRequest("ai_model must start with a letter or digit and contain only letters, digits, '.', '_', ':' and '-'."));
+        }
+        if (request.AiCliTimeout is { } minutes and (< 1 or > MaxAiCliTimeoutMinutes))
+        {
+            return (null, ApiError.BadRequest($"ai_cli_timeout is in minutes, from 1 to {MaxAiCliTimeoutMinutes}."));
+        }
+        if (request.RepoType is { } repoType && !RepoTypes.Contains(repoType))
+        {
+            return (null, ApiError.BadRequest($"repo_type must be one of: {string.Join(", ", RepoTypes)}."));
+        }
+
+        string name;
+        if (request.RepoPath is { } path)
+        {
+            if (!caller.IsAdmin)
+            {
+                return (null, ApiError.Status(StatusCodes.Status403Forbidden, "Only admins may generate from a local path."));
+            }
+            if (LocalRepositories.Problem(path) is { } pathProblem)
+            {
+                return (null, ApiError.BadRequest(pathProblem));
+            }
+            name = LocalRepositories.NameOf(path);
+        }
+        else
+        {
+            if (!RepositoryAddress.TryParse(request.RepoUrl, options.AllowLoopbackHosts, out var address, out var urlProblem))
+            {
+                return (null, ApiError.BadRequest(urlProblem));
+            }
+            // Resolved now and again by the worker at clone time: a name that resolves to an internal address is refused.
+            var host = await HostSafety.CheckResolvedAsync(address.Host, options.AllowLoopbackHosts, cancellationToken);
+            if (!host.IsAllowed)
+            {
+                return (null, ApiError.BadRequest(host.Problem!));
+            }
+            name = address.Name;
+        }
+        if (!ProjectNames.IsValidName(name))
+        {
+            return (null, ApiError.BadRequest($"The repository name '{name}' is not a valid project name."));
+        }
+
+        var variant = new VariantKey(name, request.Branch, provider, model, caller.Username);
+        return (new ValidRun(variant, request.RepoUrl, request.RepoPath, request.AiCliTimeout, request.Force, request.RepoType), null);
+    }
+}
+
+public sealed record ValidRun(VariantKey Variant, string? RepoUrl, string? RepoPath, int? AiCliTimeoutMinutes, bool Force,
+    string? RepoType)
+{
+    /// <summary>What the variant row records as its source.</summary>
+    public string Source => RepoUrl ?? RepoPath!;
+}

@@ -1,0 +1,16 @@
+namespace Docsfy.Api.Generation;
+
+public static class GenerationExtensions
+{
+    /// <summary>Runs: starting, aborting, applying worker events, and ending the ones nobody works on.</summary>
+    public static IHostApplicationBuilder AddDocsfyGeneration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section)
+            .Validate(o => o.HeartbeatTimeout > TimeSpan.Zero && o.QueueTimeout > TimeSpan.Zero && o.WatchdogInterval > TimeSpan.Zero,
+                "Generation timeouts and the watchdog interval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddHostedService<RunWatchdog>();
+        return builder;
+    }
+}

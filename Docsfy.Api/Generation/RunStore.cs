@@ -1,0 +1,182 @@
+using Docsfy.Api.Projects;
+using Docsfy.Contracts;
+using Npgsql;
+
+namespace Docsfy.Api.Generation;
+
+/// <summary>
+/// Starts, aborts and times out runs. Each transition is one conditional statement on the variant row, so two API
+/// replicas racing for the same variant cannot both win: "already generating" is decided by PostgreSQL, not by memory.
+/// </summary>
+public sealed class RunStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>
+    /// Records a new run of the variant (creating the row, or reusing it when it is not generating). Returns null when
+    /// the variant is already generating.
+    /// </summary>
+    public async Task<StartedRun?> StartAsync(VariantKey variant, string repoUrl, string? repoType, bool force,
+        CancellationToken cancellationToken)
+    {
+        var runId = Guid.NewGuid();
+        // The previous run's commit, plan and published site stay on the row until this run replaces them, so they are
+        // what the worker may reuse (unless forced).
+        await using var command = dataSource.CreateCommand("""
+            insert into variants (name, branch, ai_provider, ai_model, owner, repo_url, repo_type, status, generation_id)
+            values (@name, @branch, @provider, @model, @owner, @repo_url, @repo_type, 'generating', @run_id)
+            on conflict (name, branch, ai_provider, ai_model, owner) do update
+            set repo_url = excluded.repo_url, repo_type = coalesce(excluded.repo_type, variants.repo_type),
+                status = 'generating', generation_id = excluded.generation_id, current_stage = null, error_message = null,
+                page_count = 0, last_event_seq = 0, heartbeat_at = null, updated_at = now()
+            where variants.status <> 'generating'
+            returning published_generation_id, last_commit_sha, plan_json
+            """);
+        command.Parameters.AddWithValue("name", variant.Name);
+        command.Parameters.AddWithValue("branch", variant.Branch);
+        command.Parameters.AddWithValue("provider", variant.Provider);
+        command.Parameters.AddWithValue("model", variant.Model);
+        command.Parameters.AddWithValue("owner", variant.Owner);
+        command.Parameters.AddWithValue("repo_url", repoUrl);
+        command.Parameters.AddWithValue("repo_type", (object?)repoType ?? DBNull.Value);
+        command.Parameters.AddWithValue("run_id", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var published = reader.IsDBNull(0) ? (Guid?)null : reader.GetGuid(0);
+        return force || published is null
+            ? new StartedRun(runId, null, null, null)
+            : new StartedRun(runId, published, reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2));
+    }
+
+    /// <summary>
+    /// Ends the variant's running run as aborted, as the terminal event its viewers receive; null when it was not
+    /// generating.
+    /// </summary>
+    public async Task<GenerationFinished?> AbortAsync(VariantKey variant, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            update variants
+            set status = 'aborted', current_stage = null, error_message = null, updated_at = now()
+            where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
+              and status = 'generating'
+            returning {EndedColumns}
+            """);
+        command.Parameters.AddWithValue("name", variant.Name);
+        command.Parameters.AddWithValue("branch", variant.Branch);
+        command.Parameters.AddWithValue("provider", variant.Provider);
+        command.Parameters.AddWithValue("model", variant.Model);
+        command.Parameters.AddWithValue("owner", variant.Owner);
+        var ended = await ReadEndedAsync(command, cancellationToken);
+        return ended.Count == 0 ? null : ended[0];
+    }
+
+    /// <summary>Ends a run that could not be handed to a worker.</summary>
+    public async Task<GenerationFinished?> FailAsync(Guid runId, string errorMessage, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            update variants
+            set status = 'error', current_stage = null, error_message = @error_message, updated_at = now()
+            where generation_id = @run_id and status = 'generating'
+            returning {EndedColumns}
+            """);
+        command.Parameters.AddWithValue("run_id", runId);
+        command.Parameters.AddWithValue("error_message", errorMessage);
+        var ended = await ReadEndedAsync(command, cancellationToken);
+        return ended.Count == 0 ? null : ended[0];
+    }
+
+    /// <summary>The running variants named <paramref name="name"/>, narrowed by whatever else is given.</summary>
+    public async Task<IReadOnlyList<VariantKey>> FindRunningAsync(string name, string? branch, string? provider, string? model,
+        string? owner, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select name, branch, ai_provider, ai_model, owner from variants
+            where name = @name and status = 'generating'
+              and (@branch::text is null or branch = @branch) and (@provider::text is null or ai_provider = @provider)
+              and (@model::text is null or ai_model = @model) and (@owner::text is null or lower(owner) = lower(@owner))
+            order by owner, branch, ai_provider, ai_model
+            """);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("branch", (object?)branch ?? DBNull.Value);
+        command.Parameters.AddWithValue("provider", (object?)provider ?? DBNull.Value);
+        command.Parameters.AddWithValue("model", (object?)model ?? DBNull.Value);
+        command.Parameters.AddWithValue("owner", (object?)owner ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var running = new List<VariantKey>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            running.Add(new VariantKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4)));
+        }
+        return running;
+    }
+
+    /// <summary>A worker is alive and working on the run.</summary>
+    public async Task TouchAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update variants set heartbeat_at = now() where generation_id = @run_id and status = 'generating'");
+        command.Parameters.AddWithValue("run_id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died), or never taken by any worker.
+    /// </summary>
+    public async Task<IReadOnlyList<GenerationFinished>> EndStuckRunsAsync(TimeSpan heartbeatTimeout, TimeSpan queueTimeout,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            update variants
+            set status = 'error', current_stage = null, updated_at = now(),
+                error_message = case when heartbeat_at is null
+                    then 'No worker took this run in time. Check that a worker is running, then generate again.'
+                    else 'The worker running this generation stopped responding. Generate again.' end
+            where status = 'generating'
+              and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout)
+                or (heartbeat_at is null and updated_at < now() - @queue_timeout))
+            returning {EndedColumns}
+            """);
+        command.Parameters.AddWithValue("heartbeat_timeout", heartbeatTimeout);
+        command.Parameters.AddWithValue("queue_timeout", queueTimeout);
+        return await ReadEndedAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// Site files of runs that can never be served: failed, aborted or superseded runs, and dead workers' writes. Only
+    /// old ones, so files written just before their run is published are never caught in between.
+    /// </summary>
+    public async Task<int> DeleteOrphanedSiteFilesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            delete from site_files f
+            where f.created_at < now() - interval '10 minutes'
+              and not exists (select 1 from variants v where v.published_generation_id = f.generation_id)
+              and not exists (select 1 from variants v where v.generation_id = f.generation_id and v.status = 'generating')
+            """);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string EndedColumns =
+        "name, branch, ai_provider, ai_model, owner, generation_id, status, page_count, error_message, last_commit_sha, last_event_seq";
+
+    private static async Task<IReadOnlyList<GenerationFinished>> ReadEndedAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ended = new List<GenerationFinished>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var variant = new VariantKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4));
+            ended.Add(new GenerationFinished(variant, reader.GetGuid(5), reader.GetInt64(10) + 1,
+                reader.GetString(6), reader.GetInt32(7), LastGenerated: null,
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(8) ? null : reader.GetString(8), UpToDate: false));
+        }
+        return ended;
+    }
+}
+
+/// <param name="BaseGenerationId">The published run the worker may reuse; null when forced or there is none.</param>
+public sealed record StartedRun(Guid RunId, Guid? BaseGenerationId, string? BaseCommitSha, string? BasePlanJson);

@@ -1,0 +1,42 @@
+using Docsfy.Api.Hub;
+using Microsoft.Extensions.Options;
+
+namespace Docsfy.Api.Generation;
+
+/// <summary>
+/// Ends runs whose worker died or that no worker took, and removes site files no variant can ever serve. Every replica
+/// runs it; the updates are conditional, so a run is ended (and announced) once.
+/// </summary>
+public sealed class RunWatchdog(RunStore runs, HubNotifier hub, IOptions<GenerationOptions> options, ILogger<RunWatchdog> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.WatchdogInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The database may be restarting; the next tick tries again.
+                logger.LogWarning(exception, "Looking for stuck runs failed");
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        foreach (var ended in await runs.EndStuckRunsAsync(options.Value.HeartbeatTimeout, options.Value.QueueTimeout, cancellationToken))
+        {
+            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
+            await hub.RunEndedAsync(ended);
+        }
+        if (await runs.DeleteOrphanedSiteFilesAsync(cancellationToken) is > 0 and var deleted)
+        {
+            logger.LogInformation("Deleted {Count} site files of runs that will never be served", deleted);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Docsfy.Contracts;
+
+namespace Docsfy.Worker.Generation;
+
+/// <summary>
+/// Tells the API what a run is doing: stage changes, finished pages, and the end. Pages finish on several threads; each
+/// message is built under a lock with the next sequence number, so a later sequence never carries an older page count
+/// (the API drops whichever arrives out of order).
+/// </summary>
+/// <param name="publish">Publishes one event to the API (the bus in a worker, a recorder in unit tests).</param>
+public sealed class RunReporter(Func<object, CancellationToken, Task> publish, VariantKey variant, Guid runId)
+{
+    private readonly RunSequence _sequence = new();
+    private readonly Lock _state = new();
+    private string _stage = "cloning";
+    private int _pageCount;
+    private string? _planJson;
+
+    public VariantKey Variant => variant;
+
+    public Guid RunId => runId;
+
+    public Task StageAsync(string stage, CancellationToken cancellationToken, string? planJson = null)
+    {
+        GenerationProgressed progress;
+        lock (_state)
+        {
+            _stage = stage;
+            _planJson = planJson ?? _planJson;
+            progress = Progress();
+        }
+        return publish(progress, cancellationToken);
+    }
+
+    public Task PagesDoneAsync(int pageCount, CancellationToken cancellationToken)
+    {
+        GenerationProgressed progress;
+        lock (_state)
+        {
+            _pageCount = Math.Max(_pageCount, pageCount);
+            progress = Progress();
+        }
+        return publish(progress, cancellationToken);
+    }
+
+    public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
+        publish(new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
+            outcome.Status == "ready" ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate),
+            cancellationToken);
+
+    private GenerationProgressed Progress() =>
+        new(variant, runId, _sequence.Next(), _stage, _pageCount, _planJson, null);
+}
+
+/// <summary>How a run ended. <see cref="ErrorMessage"/> is shown to users: short, no stack traces, no secrets.</summary>
+public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false)
+{
+    public static RunOutcome Ready(int pageCount, string commitSha, bool upToDate = false) =>
+        new("ready", pageCount, commitSha, null, upToDate);
+
+    public static RunOutcome Failed(string message, string? commitSha = null) => new("error", 0, commitSha, message);
+
+    public static RunOutcome Aborted() => new("aborted", 0, null, "Aborted.");
+}

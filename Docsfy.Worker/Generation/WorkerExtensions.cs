@@ -1,0 +1,65 @@
+using Docsfy.Contracts;
+using Docsfy.Worker.Pipeline;
+using Docsfy.Worker.Storage;
+using MassTransit;
+
+namespace Docsfy.Worker.Generation;
+
+public static class WorkerExtensions
+{
+    /// <summary>Options from section <c>Worker</c>, with the SPEC's variable names taking precedence where set.</summary>
+    public static IHostApplicationBuilder AddGenerationRuns(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.MaxConcurrentPages = configuration.GetValue("MAX_CONCURRENT_PAGES", options.MaxConcurrentPages);
+                options.AiCliTimeoutMinutes = configuration.GetValue("AI_CLI_TIMEOUT", options.AiCliTimeoutMinutes);
+            })
+            .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxConcurrentPages > 0 && o.AiCliTimeoutMinutes > 0,
+                "Worker:MaxConcurrentRuns, MAX_CONCURRENT_PAGES and AI_CLI_TIMEOUT must be positive.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero,
+                "Worker:HeartbeatInterval and Worker:RunTimeout must be positive.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<RunRegistry>();
+        builder.Services.AddSingleton<RunGuard>();
+        builder.Services.AddSingleton<RunHeartbeat>();
+        builder.Services.AddSingleton<RunExecutor>();
+        builder.Services.AddSingleton<SiteStore>();
+        builder.Services.AddSingleton<DocumentationPipeline>();
+        builder.Services.AddSingleton<Planner>();
+        builder.Services.AddSingleton<PageWriter>();
+        builder.Services.AddSingleton<PageValidator>();
+        builder.Services.AddSingleton<Linker>();
+        builder.Services.AddSingleton<OfflineDocumenter>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Runs come from one queue shared by all workers, one message at a time (the consumer waits for a free run slot
+    /// before taking the next, so a busy worker leaves queued runs to idle ones). Aborts reach every worker.
+    /// </summary>
+    public static void AddGenerationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<GenerateDocumentationConsumer>().Endpoint(e =>
+        {
+            e.Name = Queues.Generation;
+            e.ConcurrentMessageLimit = 1;
+            e.PrefetchCount = 1;
+        });
+        bus.AddConsumer<AbortGenerationConsumer>().Endpoint(e =>
+        {
+            e.Name = "worker-abort";
+            e.Temporary = true;
+            e.InstanceId = Guid.NewGuid().ToString("N");
+        });
+    }
+
+    /// <summary>Stops runs on shutdown; call after the bus is added so it stops first.</summary>
+    public static IHostApplicationBuilder AddRunDrain(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<RunDrain>();
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Docsfy.Worker.Ai;
+
+namespace Docsfy.Worker.Pipeline;
+
+/// <summary>Cleans an AI's answer into a page's Markdown: no reasoning blocks, no wrapping fence, a bounded size, a title.</summary>
+public static partial class PageMarkdown
+{
+    public const int MaxChars = 200_000;
+
+    public static string Clean(string answer, string title)
+    {
+        var text = AiJson.StripThinking(answer).Trim();
+        var fenced = WrappingFence().Match(text);
+        if (fenced.Success)
+        {
+            text = fenced.Groups["body"].Value.Trim();
+        }
+        if (text.Length > MaxChars)
+        {
+            text = text[..MaxChars];
+        }
+        return text.StartsWith("# ", StringComparison.Ordinal) ? text + "\n" : $"# {title}\n\n{text}\n";
+    }
+
+    /// <summary>A visible stand-in for a page whose AI call failed. It is never cached, so the next run tries again.</summary>
+    public static string Placeholder(string title, string reason) =>
+        $"# {title}\n\n> This page could not be generated ({reason}). Generate the documentation again to retry.\n";
+
+    [GeneratedRegex(@"\A```(?:markdown|md)?[ \t]*\r?\n(?<body>.*)\r?\n```\s*\z", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex WrappingFence();
+}

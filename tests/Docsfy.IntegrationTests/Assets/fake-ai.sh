@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# A scripted stand-in for an AI command-line tool (claude, gemini, cursor-agent). It reads the prompt on standard input
+# and answers by what the prompt asks for. The repository under test steers it with marker files in the checkout, which
+# is the tool's working directory: DOCSFY_FAKE_HANG makes every call hang (abort tests), DOCSFY_FAKE_GARBAGE makes the
+# plan unusable (error tests).
+set -u
+prompt=$(cat)
+if [ -e DOCSFY_FAKE_HANG ]; then
+    sleep 600
+fi
+case "$prompt" in
+    *"You are planning"*)
+        if [ -e DOCSFY_FAKE_GARBAGE ]; then
+            echo 'I would rather not. <script>alert(1)</script> {"navigation": "nope"'
+            exit 0
+        fi
+        cat <<'JSON'
+Here is the plan:
+```json
+{"project_name": "Fake project", "tagline": "Documented by a fake AI", "repo_type": "library",
+ "navigation": [
+   {"group": "Start", "pages": [
+     {"slug": "introduction", "title": "Introduction", "description": "What it is", "type": "concept"},
+     {"slug": "../../etc/passwd", "title": "Sneaky <script>", "description": "Path tricks", "type": "guide"}]},
+   {"group": "Reference", "pages": [
+     {"slug": "usage", "title": "Usage", "description": "How to use it", "type": "reference"}]}]}
+```
+JSON
+        ;;
+    *"Write the documentation page"*)
+        title=$(printf '%s\n' "$prompt" | sed -n 's/.*Write the documentation page "\([^"]*\)".*/\1/p' | head -n 1)
+        printf '# %s\n\nWritten by the fake AI.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and see [Usage](usage.html).\n' "$title"
+        ;;
+    *"Check the documentation page"*)
+        echo '[]'
+        ;;
+    *"choose up to 5 other pages"*)
+        echo '{"introduction": ["usage"]}'
+        ;;
+    *)
+        echo "fake-ai: unexpected prompt" >&2
+        exit 3
+        ;;
+esac

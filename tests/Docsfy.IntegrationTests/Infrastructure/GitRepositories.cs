@@ -1,0 +1,51 @@
+using LibGit2Sharp;
+
+namespace Docsfy.IntegrationTests.Infrastructure;
+
+/// <summary>Local git repositories the tests create and generate documentation from (tests never reach the internet).</summary>
+public static class GitRepositories
+{
+    private static readonly Signature Author = new("Test", "test@example.com", DateTimeOffset.UnixEpoch);
+
+    /// <summary>A new repository named <paramref name="name"/> with one commit of <paramref name="files"/> on <c>main</c>.</summary>
+    public static string Create(string name, IReadOnlyDictionary<string, string> files)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("docsfy-repo-").FullName, name);
+        Repository.Init(path);
+        using var repository = new Repository(path);
+        Commit(repository, files, "Initial commit");
+        if (repository.Head.FriendlyName != "main")
+        {
+            var previous = repository.Head.FriendlyName;
+            repository.Branches.Add("main", repository.Head.Tip);
+            repository.Refs.UpdateTarget("HEAD", "refs/heads/main");
+            repository.Branches.Remove(previous);
+        }
+        return path;
+    }
+
+    /// <summary>Adds a commit changing <paramref name="files"/>; returns its SHA.</summary>
+    public static string Commit(string path, IReadOnlyDictionary<string, string> files, string message)
+    {
+        using var repository = new Repository(path);
+        return Commit(repository, files, message).Sha;
+    }
+
+    private static Commit Commit(Repository repository, IReadOnlyDictionary<string, string> files, string message)
+    {
+        foreach (var (file, content) in files)
+        {
+            var full = Path.Combine(repository.Info.WorkingDirectory, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, content);
+            Commands.Stage(repository, file);
+        }
+        return repository.Commit(message, Author, Author, new CommitOptions { AllowEmptyCommit = true });
+    }
+
+    public static string HeadSha(string path)
+    {
+        using var repository = new Repository(path);
+        return repository.Head.Tip.Sha;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Docsfy.IntegrationTests.Infrastructure;
+
+/// <summary>Hard-kills a resource's processes, as a crash or an OOM kill would, for tests of what survives that.</summary>
+public static class ResourceProcesses
+{
+    /// <summary>SIGKILLs the process the app host started for <paramref name="resource"/> and all of its descendants.</summary>
+    public static async Task KillAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        var running = await app.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null), cancellationToken);
+        var root = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        // In tests a project runs as `dotnet run`, whose child is the service itself: kill the whole tree.
+        foreach (var pid in DescendantsOf(root).Prepend(root))
+        {
+            try
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    private static List<int> DescendantsOf(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so read after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException)
+            {
+            }
+        }
+        var descendants = new List<int>();
+        var frontier = new Queue<int>([root]);
+        while (frontier.Count > 0)
+        {
+            var parent = frontier.Dequeue();
+            foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+            {
+                descendants.Add(child);
+                frontier.Enqueue(child);
+            }
+        }
+        return descendants;
+    }
+}
