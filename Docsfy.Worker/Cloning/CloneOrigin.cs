@@ -21,7 +21,10 @@ internal sealed record CloneOrigin(string Url, int Depth, string Display)
         {
             throw new CloneFailedException(host.Problem!);
         }
-        return new CloneOrigin(address.Url, Depth: 1, address.Url);
+        // libgit2 (1.9, LibGit2Sharp 0.32) fetches shallowly over smart HTTP, but a shallow fetch over the stateful
+        // protocols (git://, and ssh by the same code path) ends in "error receiving data from socket": those clone in full.
+        var depth = address.Scheme is "https" or "http" ? 1 : 0;
+        return new CloneOrigin(address.Url, depth, address.Url);
     }
 
     /// <summary>

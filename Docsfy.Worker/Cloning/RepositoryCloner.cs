@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Docsfy.Worker.Cloning;
 
 /// <summary>
-/// Clones with LibGit2Sharp: only the requested branch, shallow for URLs, no submodules, no tags, within the time and
+/// Clones with LibGit2Sharp: only the requested branch, shallow over HTTP(S), no submodules, within the time and
 /// size limits of <see cref="CloningOptions"/>. Symbolic links are never created in the checkout, so neither Docsfy nor
 /// an AI tool working in the folder can be led outside it.
 /// </summary>

@@ -200,7 +200,8 @@ public sealed class LocalCloneTests : IDisposable
     public async Task A_file_name_that_is_not_utf8_does_not_break_the_clone()
     {
         _source.Commit("first", ("README.md", "readme"));
-        _source.Git("git read-tree HEAD && f=\"$(printf 'bad\\377name.txt')\" && printf x > \"$f\" && git add -- \"$f\" && git commit -qm raw");
+        RawNames.CreateFile(_source.Path, @"bad\377name.txt");
+        _source.Git("git read-tree HEAD && git add -- \"$(printf 'bad\\377name.txt')\" && git commit -qm raw");
 
         var checkout = await Cloners.Create().CloneLocalAsync(_source.Path, "main", _scratch.Child("co"));
 

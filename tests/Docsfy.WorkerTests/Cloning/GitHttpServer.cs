@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Docsfy.WorkerTests.Cloning;
+
+/// <summary>
+/// Smart HTTP on loopback: an <see cref="HttpListener"/> that hands each request to <c>git http-backend</c> (CGI), so
+/// https-like clones (shallow ones included) are tested without the internet. Each backend process is waited for.
+/// </summary>
+public sealed class GitHttpServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _basePath;
+    private readonly Task _loop;
+
+    public GitHttpServer(string basePath)
+    {
+        _basePath = basePath;
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(AcceptAsync);
+    }
+
+    public int Port { get; }
+
+    public string UrlOf(string repositoryFolderName) => $"http://127.0.0.1:{Port}/{repositoryFolderName}";
+
+    private async Task AcceptAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+            _ = Task.Run(() => ServeAsync(context));
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        var start = new ProcessStartInfo("git", ["http-backend"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["GIT_PROJECT_ROOT"] = _basePath;
+        start.Environment["GIT_HTTP_EXPORT_ALL"] = "1";
+        start.Environment["GIT_CONFIG_COUNT"] = "1";
+        start.Environment["GIT_CONFIG_KEY_0"] = "safe.directory";
+        start.Environment["GIT_CONFIG_VALUE_0"] = "*";
+        start.Environment["REQUEST_METHOD"] = request.HttpMethod;
+        start.Environment["PATH_INFO"] = request.Url!.AbsolutePath;
+        start.Environment["QUERY_STRING"] = request.Url.Query.TrimStart('?');
+        start.Environment["REMOTE_ADDR"] = "127.0.0.1";
+        start.Environment["CONTENT_TYPE"] = request.ContentType ?? "";
+        if (request.ContentLength64 > 0)
+        {
+            start.Environment["CONTENT_LENGTH"] = request.ContentLength64.ToString();
+        }
+        if (request.Headers["Content-Encoding"] is { } encoding)
+        {
+            start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
+        }
+        if (request.Headers["Git-Protocol"] is { } protocol)
+        {
+            start.Environment["GIT_PROTOCOL"] = protocol;
+        }
+
+        using var process = Process.Start(start)!;
+        var input = Task.Run(async () =>
+        {
+            await request.InputStream.CopyToAsync(process.StandardInput.BaseStream);
+            process.StandardInput.Close();
+        });
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.BaseStream;
+        var response = context.Response;
+        try
+        {
+            foreach (var header in await ReadHeadersAsync(output))
+            {
+                var colon = header.IndexOf(':');
+                var (name, value) = (header[..colon].Trim(), header[(colon + 1)..].Trim());
+                if (name.Equals("Status", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.StatusCode = int.Parse(value.Split(' ')[0]);
+                }
+                else if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.ContentType = value;
+                }
+                else if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.AddHeader(name, value);
+                }
+            }
+            await output.CopyToAsync(response.OutputStream);
+            await input;
+        }
+        catch (Exception e) when (e is IOException or HttpListenerException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            await process.WaitForExitAsync();
+            await errors;
+            try
+            {
+                response.Close();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+
+    private static async Task<List<string>> ReadHeadersAsync(Stream output)
+    {
+        var headers = new List<string>();
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await output.ReadAsync(one) == 1)
+        {
+            if (one[0] == '\n')
+            {
+                var text = line.ToString().TrimEnd('\r');
+                if (text.Length == 0)
+                {
+                    break;
+                }
+                headers.Add(text);
+                line.Clear();
+            }
+            else
+            {
+                line.Append((char)one[0]);
+            }
+        }
+        return headers;
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(10));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
