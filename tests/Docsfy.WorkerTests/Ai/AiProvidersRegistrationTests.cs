@@ -1,0 +1,73 @@
+using Docsfy.Worker.Ai;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Docsfy.WorkerTests.Ai;
+
+public sealed class AiProvidersRegistrationTests
+{
+    [Theory]
+    [InlineData("claude")]
+    [InlineData("gemini")]
+    [InlineData("cursor")]
+    [InlineData("openai")]
+    [InlineData("Claude")]
+    public void The_catalog_finds_each_provider_by_name(string name)
+    {
+        using var host = Build([]);
+
+        var provider = host.Services.GetRequiredService<IAiProviderCatalog>().Find(name);
+
+        Assert.NotNull(provider);
+        Assert.Equal(name, provider.Name, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("offline")]
+    [InlineData("codex")]
+    [InlineData("")]
+    public void Unknown_names_and_offline_are_not_ai_providers(string name)
+    {
+        using var host = Build([]);
+
+        Assert.Null(host.Services.GetRequiredService<IAiProviderCatalog>().Find(name));
+    }
+
+    [Fact]
+    public void Settings_bind_from_the_ai_section()
+    {
+        using var host = Build(new()
+        {
+            ["Ai:Cli:claude:Path"] = "/opt/claude/bin/claude",
+            ["Ai:OpenAI:Endpoint"] = "http://ollama:11434/v1",
+            ["Ai:OpenAI:DefaultModel"] = "qwen3",
+            ["OPENAI_BASE_URL"] = "http://ignored/v1",
+            ["OPENAI_API_KEY"] = "key-from-the-standard-variable",
+        });
+
+        var options = host.Services.GetRequiredService<IOptions<AiOptions>>().Value;
+
+        Assert.Equal("/opt/claude/bin/claude", options.Cli["claude"].Path);
+        Assert.Equal("http://ollama:11434/v1", options.OpenAI.Endpoint);
+        Assert.Equal("qwen3", options.OpenAI.DefaultModel);
+        Assert.Equal("key-from-the-standard-variable", options.OpenAI.ApiKey);
+    }
+
+    [Fact]
+    public void The_standard_openai_variables_fill_an_empty_section()
+    {
+        using var host = Build(new() { ["OPENAI_BASE_URL"] = "https://api.example.test/v1" });
+
+        Assert.Equal("https://api.example.test/v1", host.Services.GetRequiredService<IOptions<AiOptions>>().Value.OpenAI.Endpoint);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAiProviders();
+        return builder.Build();
+    }
+}
