@@ -11,7 +11,7 @@ builder.AddDocsfyMessaging(bus => bus.AddGenerationConsumers());
 builder.AddGenerationRuns();
 builder.AddAiProviders();
 builder.AddRepositoryCloning();
-builder.AddSiteRendering();
+builder.AddDocsfyRendering();
 builder.AddRunDrain();
 
 var app = builder.Build();

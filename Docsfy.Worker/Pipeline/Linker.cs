@@ -15,12 +15,13 @@ public sealed class Linker(ILogger<Linker> logger)
         IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken)
     {
         var related = run.Ai is null ? null : await RelatedPagesAsync(run, plan, cancellationToken);
+        var linker = new CrossLinker(plan);
         var linked = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (slug, markdown) in pages)
         {
-            var fixedLinks = CrossLinker.Fix(plan, slug, markdown);
+            var fixedLinks = linker.Link(slug, markdown);
             linked[slug] = related is not null && related.TryGetValue(slug, out var others)
-                ? CrossLinker.AppendRelatedPages(plan, slug, fixedLinks, others)
+                ? linker.AppendRelatedPages(slug, fixedLinks, others)
                 : fixedLinks;
         }
         return linked;

@@ -20,7 +20,7 @@ public sealed class HubBrokerRestartTests(DisruptionFixture fixture)
         var commands = host.App.Services.GetRequiredService<ResourceCommandService>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var restarted = await commands.ExecuteCommandAsync("messaging", KnownResourceCommands.RestartCommand, timeout.Token);
-        Assert.True(restarted.Success, restarted.ErrorMessage);
+        Assert.True(restarted.Success, restarted.Message);
 
         // MassTransit reconnects with backoff; the socket itself stays open throughout.
         var sync = await socket.NextOfTypeAsync("sync", timeout: TimeSpan.FromMinutes(2));

@@ -132,7 +132,7 @@ public sealed class StageTests
 
         var linked = await new Linker(NullLogger<Linker>.Instance).LinkAsync(fixture.Run, plan, pages, CancellationToken.None);
 
-        Assert.Contains("(page-2.html)", linked["page-1"], StringComparison.Ordinal);
+        Assert.Contains("(page-2.md)", linked["page-1"], StringComparison.Ordinal); // the renderer turns .md links into .html
         Assert.DoesNotContain("nope", linked["page-1"], StringComparison.Ordinal);
         Assert.DoesNotContain("missing.html", linked["page-1"], StringComparison.Ordinal);
     }
