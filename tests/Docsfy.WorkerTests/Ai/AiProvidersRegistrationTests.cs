@@ -40,7 +40,7 @@ public sealed class AiProvidersRegistrationTests
     {
         using var host = Build(new()
         {
-            ["Ai:Cli:claude:Path"] = "/opt/claude/bin/claude",
+            ["Ai:Cli:Claude:Path"] = "/opt/claude/bin/claude", // env var names are often capitalised
             ["Ai:OpenAI:Endpoint"] = "http://ollama:11434/v1",
             ["Ai:OpenAI:DefaultModel"] = "qwen3",
             ["OPENAI_BASE_URL"] = "http://ignored/v1",

@@ -130,6 +130,19 @@ public sealed class CliAiProviderTests
     }
 
     [Fact]
+    public async Task A_tool_that_hangs_without_reading_a_large_prompt_times_out()
+    {
+        using var tool = FakeCliTool.Create(HangingScript);
+        var stopwatch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<AiCallFailedException>(() => tool.Provider().CompleteAsync(
+            tool.Request(new string('x', 8 * 1024 * 1024), TimeSpan.FromSeconds(1)), CancellationToken.None));
+
+        Assert.True(stopwatch.Elapsed < Bound, $"took {stopwatch.Elapsed}");
+        await AssertAllGoneAsync(tool);
+    }
+
+    [Fact]
     public async Task An_abort_kills_the_whole_process_tree_and_cancels()
     {
         using var tool = FakeCliTool.Create(HangingScript);
