@@ -5,9 +5,9 @@ namespace Docsfy.Worker.Cloning;
 /// <summary>Turns LibGit2Sharp failures into messages users can act on (never a stack trace).</summary>
 internal static class CloneErrors
 {
-    public static CloneFailedException Describe(LibGit2SharpException error, string branch)
+    public static CloneFailedException Describe(LibGit2SharpException error, string branch, string? transportFailure = null)
     {
-        var detail = FirstLine(error.Message);
+        var detail = FirstLine(transportFailure ?? error.Message);
         if (error is NotFoundException && detail.Contains($"origin/{branch}", StringComparison.Ordinal))
         {
             return new($"The branch '{branch}' does not exist in the repository.", error);
@@ -15,6 +15,10 @@ internal static class CloneErrors
         if (Contains(detail, "authentication", "401", "403", "credentials"))
         {
             return new("The repository does not exist or is not public.", error);
+        }
+        if (transportFailure is not null && Contains(detail, "redirect", "Refused to connect"))
+        {
+            return new(detail, error);
         }
         if (Contains(detail, "unsupported URL protocol"))
         {

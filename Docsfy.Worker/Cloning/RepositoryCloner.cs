@@ -70,18 +70,22 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         };
         // Checkout is deferred until the tree has been measured against the limits.
         var clone = new LibGit2Sharp.CloneOptions(fetch) { BranchName = branch, Checkout = false, RecurseSubmodules = false };
-        try
+        GuardedHttpSubtransport.EnsureRegistered();
+        using (var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline))
         {
-            Repository.Clone(origin.Url, target, clone);
-        }
-        catch (UserCancelledException e)
-        {
-            throw guard.Failure(e);
-        }
-        catch (LibGit2SharpException e)
-        {
-            guard.ThrowIfStopped();
-            throw CloneErrors.Describe(e, branch);
+            try
+            {
+                Repository.Clone(origin.Url, target, clone);
+            }
+            catch (UserCancelledException e)
+            {
+                throw guard.Failure(e);
+            }
+            catch (LibGit2SharpException e)
+            {
+                guard.ThrowIfStopped();
+                throw CloneErrors.Describe(e, branch, network.TransportFailure);
+            }
         }
         guard.ThrowIfStopped();
 

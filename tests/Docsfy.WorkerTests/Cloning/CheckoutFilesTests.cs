@@ -139,6 +139,8 @@ public sealed class CheckoutFilesTests : IDisposable
 
         Assert.Equal(["README.md", "src/app.cs"], listing.Files.Select(f => f.Path));
         Assert.Equal(1, listing.SkippedNames);
+        Assert.True(ScratchFolder.TryDelete(_root));
+        Assert.False(Directory.Exists(_root));
     }
 
     [Fact]

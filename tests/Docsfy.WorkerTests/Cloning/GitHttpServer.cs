@@ -19,7 +19,9 @@ public sealed class GitHttpServer : IDisposable
     {
         _basePath = basePath;
         Port = FreePort();
+        // Both names, so a redirect test can point at the same server under another host name.
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Prefixes.Add($"http://localhost:{Port}/");
         _listener.Start();
         _loop = Task.Run(AcceptAsync);
     }

@@ -18,6 +18,8 @@ public sealed class SilentServer : IDisposable
 
     public string Url => $"git://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/never.git";
 
+    public string HttpUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/never.git";
+
     private async Task AcceptAsync()
     {
         try

@@ -10,14 +10,5 @@ public sealed class TempFolder : IDisposable
     /// <summary>A path inside this folder that does not exist yet: a clone target.</summary>
     public string Child(string name) => System.IO.Path.Combine(Path, name);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Docsfy.Worker.Cloning.ScratchFolder.TryDelete(Path);
 }

@@ -42,6 +42,21 @@ public sealed class UrlCloneTests : IDisposable
     }
 
     [Fact]
+    public async Task Redirects_to_another_host_are_not_followed()
+    {
+        // The host check passes for the first host only: a redirect must not carry the clone anywhere else.
+        Serve("demo.git", "main", "one");
+        using var server = new GitHttpServer(_served.Path);
+        using var redirect = new RedirectServer($"http://localhost:{server.Port}");
+
+        var error = await Assert.ThrowsAsync<CloneFailedException>(() => Cloners.Create(o => o.AllowLoopbackHosts = true)
+            .CloneAsync(new RepositorySource(redirect.UrlOf("demo.git"), null, "main"), _scratch.Child("co"), default)
+            .WaitAsync(Cloners.Bound));
+
+        Assert.Contains("redirect", error.Message);
+    }
+
+    [Fact]
     public async Task Loopback_servers_are_refused_unless_allowed()
     {
         Serve("demo.git", "main", "one");
@@ -120,14 +135,16 @@ public sealed class UrlCloneTests : IDisposable
             .WaitAsync(Cloners.Bound));
     }
 
-    [Fact]
-    public async Task A_clone_past_the_time_limit_fails_with_a_clear_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_clone_past_the_time_limit_fails_with_a_clear_message(bool overHttp)
     {
         using var server = new SilentServer();
 
         var error = await Assert.ThrowsAsync<CloneFailedException>(() =>
             Cloners.Create(o => { o.AllowLoopbackHosts = true; o.Timeout = TimeSpan.FromSeconds(1); })
-                .CloneAsync(new RepositorySource(server.Url, null, "main"), _scratch.Child("co"), default)
+                .CloneAsync(new RepositorySource(overHttp ? server.HttpUrl : server.Url, null, "main"), _scratch.Child("co"), default)
                 .WaitAsync(Cloners.Bound));
 
         Assert.Contains("time limit", error.Message);

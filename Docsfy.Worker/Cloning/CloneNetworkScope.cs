@@ -1,0 +1,43 @@
+namespace Docsfy.Worker.Cloning;
+
+/// <summary>
+/// What the HTTP transport needs to know about the clone running on this thread: whether loopback is allowed and when to
+/// give up. libgit2 calls the transport back on the thread that started the clone, so a thread-static reaches it; a
+/// fetch started elsewhere without a scope gets the strict defaults.
+/// </summary>
+internal sealed class CloneNetworkScope : IDisposable
+{
+    private static readonly CloneNetworkScope Strict = new(false, CancellationToken.None);
+
+    [ThreadStatic]
+    private static CloneNetworkScope? t_current;
+
+    private CloneNetworkScope? _previous;
+
+    private CloneNetworkScope(bool allowLoopback, CancellationToken cancellationToken)
+    {
+        AllowLoopback = allowLoopback;
+        CancellationToken = cancellationToken;
+    }
+
+    public static CloneNetworkScope Current => t_current ?? Strict;
+
+    public bool AllowLoopback { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// Why the transport failed, in words users can act on. LibGit2Sharp does not pass a transport exception's message on
+    /// to libgit2's error, so the transport leaves it here for the cloner.
+    /// </summary>
+    public string? TransportFailure { get; set; }
+
+    public static CloneNetworkScope Enter(bool allowLoopback, CancellationToken cancellationToken)
+    {
+        var scope = new CloneNetworkScope(allowLoopback, cancellationToken) { _previous = t_current };
+        t_current = scope;
+        return scope;
+    }
+
+    public void Dispose() => t_current = _previous;
+}
