@@ -18,6 +18,7 @@ public sealed class HubConnection
     private readonly WebSocket _socket;
     private readonly HubOptions _options;
     private readonly ILogger _logger;
+    private readonly Action _abortTransport;
     private readonly Channel<Outgoing> _queue;
     private readonly Dictionary<string, Outgoing> _unsentProgress = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing = new();
@@ -26,10 +27,15 @@ public sealed class HubConnection
     private int _closeOnce;
     private volatile bool _pongSinceLastPing;
 
+    /// <param name="abortTransport">
+    /// Drops the underlying connection. A socket that did not close cleanly may still have megabytes queued in the
+    /// server's output buffers for a client that is not reading; dropping the connection frees them at once.
+    /// </param>
     public HubConnection(WebSocket socket, Caller caller, IReadOnlySet<(string Name, string Owner)> grants, HubOptions options,
-        ILogger logger)
+        ILogger logger, Action? abortTransport = null)
     {
         _socket = socket;
+        _abortTransport = abortTransport ?? (() => { });
         _options = options;
         _logger = logger;
         Caller = caller;
@@ -126,6 +132,7 @@ public sealed class HubConnection
             if (_socket.State != WebSocketState.Closed)
             {
                 _socket.Abort();
+                _abortTransport();
             }
             _closing.Dispose();
         }

@@ -43,7 +43,7 @@ public static class HubEndpoint
             return;
         }
 
-        var connection = new HubConnection(socket, current, grants, options.Value, logger);
+        var connection = new HubConnection(socket, current, grants, options.Value, logger, context.Abort);
         registry.Add(connection);
         try
         {

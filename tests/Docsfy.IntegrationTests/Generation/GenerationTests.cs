@@ -57,6 +57,11 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         Assert.Contains("A sample library for tests.", overview.Body, StringComparison.Ordinal);
         var llms = await client.GetAsync($"/docs/{name}/llms.txt", DocsfyAppFixture.Admin);
         llms.AssertStatus(HttpStatusCode.OK);
+
+        var download = await client.GetAsync($"/api/projects/{name}/main/offline/markdown/download", DocsfyAppFixture.Admin);
+        download.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("application/gzip", download.Header("Content-Type"));
+        Assert.Equal([0x1f, 0x8b], download.Bytes.Take(2));
     }
 
     [Fact]
@@ -95,25 +100,27 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
     {
         var name = DocsfyAppFixture.UniqueName("abort");
         var repository = GitRepositories.Create(name, new Dictionary<string, string>(SampleFiles) { ["DOCSFY_FAKE_HANG"] = "" });
+        // The model is on the fake tool's command line, so this test finds its own process among any others.
+        var model = FakeAi.UniqueModel();
         using var client = fixture.Host.Client();
         await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
         await socket.NextOfTypeAsync("sync");
 
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
-            new { repo_path = repository, ai_provider = "claude", ai_model = "fake-model" })).AssertStatus(HttpStatusCode.Accepted);
+            new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
         await RunWatcher.UntilStageAsync(socket, name, "planning", RunTimeout);
-        await WaitForAsync(() => FakeAiProcesses() > 0, "the fake AI to start");
+        await WaitForAsync(() => FakeAi.Processes(model).Count > 0, "the fake AI to start");
 
         // The same variant cannot start twice.
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
-            new { repo_path = repository, ai_provider = "claude", ai_model = "fake-model" })).AssertError(HttpStatusCode.Conflict);
+            new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertError(HttpStatusCode.Conflict);
 
         var aborted = await client.PostAsync($"/api/projects/{name}/abort", DocsfyAppFixture.Admin);
         aborted.AssertStatus(HttpStatusCode.OK);
         var run = await RunWatcher.UntilFinishedAsync(socket, name, TimeSpan.FromSeconds(30));
         Assert.Equal("aborted", run.StatusChange.GetProperty("status").GetString());
         Assert.Equal("aborted", run.SyncedVariant(name).GetProperty("status").GetString());
-        await WaitForAsync(() => FakeAiProcesses() == 0, "the fake AI to be killed");
+        await WaitForAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed");
 
         // Nothing runs any more, so aborting again finds nothing.
         (await client.PostAsync($"/api/projects/{name}/abort", DocsfyAppFixture.Admin)).AssertError(HttpStatusCode.NotFound);
@@ -174,23 +181,6 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         await Refused(user.Bearer, new { repo_url = "https://github.com/a/b", surprise = 1 }, HttpStatusCode.UnprocessableEntity);
         (await client.SendRawAsync(HttpMethod.Post, "/api/generate", user.Bearer, "{\"repo_url\": ")).AssertError(HttpStatusCode.BadRequest);
         (await client.PostAsync("/api/generate", null, new { repo_url = "https://github.com/a/b" })).AssertStatus(HttpStatusCode.Unauthorized);
-    }
-
-    /// <summary>Fake AI processes on this machine (their command line names the script); tests run one at a time.</summary>
-    private static int FakeAiProcesses() => Directory.EnumerateDirectories("/proc")
-        .Select(dir => TryRead(Path.Combine(dir, "cmdline")))
-        .Count(cmdline => cmdline is not null && cmdline.Contains("fake-ai.sh", StringComparison.Ordinal));
-
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

@@ -17,11 +17,12 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
             ["README.md"] = "# Crash\n",
             ["DOCSFY_FAKE_HANG"] = "",
         });
+        var model = FakeAi.UniqueModel();
         using var client = host.Client();
         await using var socket = await HubClient.ConnectAsync(host, token: DocsfyAppHost.AdminKey);
         await socket.NextOfTypeAsync("sync");
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
-            new { repo_path = repository, ai_provider = "claude", ai_model = "fake-model" })).AssertStatus(HttpStatusCode.Accepted);
+            new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
         await RunWatcher.UntilStageAsync(socket, name, "planning", TimeSpan.FromMinutes(2));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -31,5 +32,8 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
         Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());
         Assert.Contains("stopped responding", run.StatusChange.GetProperty("error_message").GetString(), StringComparison.Ordinal);
         Assert.Equal("error", run.SyncedVariant(name).GetProperty("status").GetString());
+
+        // A killed worker's AI tool outlives it (on a real host its own timeout ends it); end it so it holds nothing.
+        FakeAi.Kill(model);
     }
 }

@@ -4,14 +4,17 @@ using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.IntegrationTests.Hub;
 
-/// <summary>A client that stops reading must cost only itself: the others keep receiving, and it is dropped.</summary>
+/// <summary>
+/// A client that stops reading must cost only itself: the others keep receiving. (How a client that cannot keep up is
+/// closed, by a full queue or a stuck send, is shown deterministically by the unit tests of the connection's queue.)
+/// </summary>
 [Collection(DocsfyCollection.Name)]
 public sealed class HubSlowClientTests(DocsfyAppFixture fixture)
 {
     private const int Events = 20;
 
     [Fact]
-    public async Task A_stalled_client_does_not_delay_the_others_and_is_closed()
+    public async Task A_stalled_client_does_not_delay_the_others()
     {
         using var client = fixture.Host.Client();
         var owner = await Users.CreateAsync(client, "stall-owner", "user");
@@ -45,12 +48,6 @@ public sealed class HubSlowClientTests(DocsfyAppFixture fixture)
                     Assert.Equal(pageCounts.Order(), pageCounts);
                     Assert.True(socket.IsOpen);
                 }
-
-                // The server gave up on the stalled socket (a stuck send, a full queue or unanswered pings: whichever
-                // came first), so once it reads again it finds the connection closed rather than 18 MB of backlog.
-                stalled.ResumeReading();
-                await stalled.ClosedAsync(TimeSpan.FromSeconds(60));
-                Assert.False(stalled.IsOpen);
             }
             finally
             {
