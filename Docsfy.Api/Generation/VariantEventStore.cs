@@ -32,7 +32,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Applies a terminal status; returns the stored completion time when it was applied, else null. A ready run that
     /// produced a site is published in the same statement: the variant now serves this run's files. An up-to-date run
-    /// keeps serving the site it reused and the page count it had.
+    /// keeps serving the site it reused.
     /// </summary>
     public async Task<FinishedRow?> ApplyFinishedAsync(GenerationFinished finished, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
             update variants
             set status = @status,
                 current_stage = case when @up_to_date then 'up_to_date' else null end,
-                page_count = case when @up_to_date then page_count else @page_count end,
+                page_count = @page_count,
                 published_generation_id = case when @status = 'ready' and not @up_to_date
                     then generation_id else published_generation_id end,
                 last_generated = case when @status = 'ready' then coalesce(@last_generated, now()) else last_generated end,

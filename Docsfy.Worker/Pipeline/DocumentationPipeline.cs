@@ -56,10 +56,10 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             return RunOutcome.Failed(exception.Message);
         }
 
-        if (!command.Force && command.BaseGenerationId is not null && command.BaseCommitSha == checkout.CommitSha)
+        if (UpToDatePageCount(command, checkout.CommitSha) is { } pageCount)
         {
             logger.LogInformation("Run {RunId}: commit {Commit} is already documented; nothing to do", command.RunId, checkout.CommitSha);
-            return RunOutcome.Ready(0, checkout.CommitSha, upToDate: true);
+            return RunOutcome.Ready(pageCount, checkout.CommitSha, upToDate: true);
         }
 
         var promptFiles = Directory.CreateDirectory(Path.Combine(scratch, "prompts")).FullName;
@@ -158,6 +158,27 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         {
             logger.LogWarning(exception, "Run {RunId}: {Stage} failed and was skipped", run.Command.RunId, stage);
             return pages;
+        }
+    }
+
+    /// <summary>
+    /// The page count of the site being reused when this run has nothing to do: not forced, and its base documented this
+    /// very commit with a plan that still reads. Null means generate.
+    /// </summary>
+    private static int? UpToDatePageCount(GenerateDocumentation command, string commitSha)
+    {
+        if (command.Force || command.BaseGenerationId is null || command.BaseCommitSha != commitSha || command.BasePlanJson is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var plan = System.Text.Json.JsonDocument.Parse(command.BasePlanJson);
+            return PlanParser.FromJson(plan.RootElement).Pages.Count();
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidPlanException)
+        {
+            return null;
         }
     }
 

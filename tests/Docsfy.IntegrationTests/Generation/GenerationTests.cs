@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.IntegrationTests.Generation;
@@ -62,6 +63,35 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         download.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("application/gzip", download.Header("Content-Type"));
         Assert.Equal([0x1f, 0x8b], download.Bytes.Take(2));
+    }
+
+    [Fact]
+    public async Task Regenerating_an_unchanged_commit_reuses_the_site_unless_forced()
+    {
+        var name = DocsfyAppFixture.UniqueName("again");
+        var repository = GitRepositories.Create(name, SampleFiles);
+        using var client = fixture.Host.Client();
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
+        await socket.NextOfTypeAsync("sync");
+        var request = new { repo_path = repository, ai_provider = "offline", ai_model = "markdown" };
+
+        (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin, request)).AssertStatus(HttpStatusCode.Accepted);
+        var first = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+        Assert.Equal("ready", first.StatusChange.GetProperty("status").GetString());
+
+        (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin, request)).AssertStatus(HttpStatusCode.Accepted);
+        var again = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+        Assert.Equal(["cloning"], again.Stages.Distinct());
+        Assert.Equal("ready", again.StatusChange.GetProperty("status").GetString());
+        Assert.Equal(first.StatusChange.GetProperty("page_count").GetInt32(), again.StatusChange.GetProperty("page_count").GetInt32());
+        Assert.Equal("up_to_date", again.SyncedVariant(name).GetProperty("current_stage").GetString());
+        (await client.GetAsync($"/docs/{name}/main/offline/markdown/overview.html", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
+
+        (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
+            new { repo_path = repository, ai_provider = "offline", ai_model = "markdown", force = true })).AssertStatus(HttpStatusCode.Accepted);
+        var forced = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+        Assert.Contains("rendering", forced.Stages);
+        Assert.Equal(JsonValueKind.Null, forced.SyncedVariant(name).GetProperty("current_stage").ValueKind);
     }
 
     [Fact]
