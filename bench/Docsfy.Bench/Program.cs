@@ -5,23 +5,27 @@ using Docsfy.Bench.Infrastructure;
 using Docsfy.Bench.Reporting;
 using Docsfy.Bench.Scenarios;
 
-// Benchmarks the realtime hub /api/ws of one API replica started by the real app host. See bench/README.md.
+// Benchmarks the realtime hub /api/ws of one API replica started by the real app host, and the generation pipeline from
+// POST /api/generate to a ready site. See bench/README.md.
 var options = BenchOptions.Parse(args);
 var command = "bash scripts/bench" + (args.Length == 0 ? "" : " " + string.Join(' ', args));
 var report = new BenchReport(command);
 var clock = Stopwatch.StartNew();
 
 BenchReport.Progress("starting the app host (PostgreSQL, RabbitMQ, one API replica, the worker)");
-await using var host = await BenchAppHost.StartAsync();
+using var ai = new ScriptedAi(options.PipelineMaxConcurrentPages);
+await using var host = await BenchAppHost.StartAsync(ai);
 var api = ApiProcess.FindListeningOn(host.ApiBaseAddress.Port);
 BenchReport.Progress($"API pid {api.Pid}: {api.CommandLine}");
-var context = new BenchContext(host, api, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), options, report);
+var context = new BenchContext(host, api, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), ai, options, report);
 
-// Order matters: the sync scenario fills the table with 10,000 variants, which every later connection would then sync.
+// Order matters: the sync scenario fills the table with 10,000 variants, which every later connection (and every sync
+// the hub sends after a run ends) would then carry.
 (string Name, Func<BenchContext, int, Task> Run)[] scenarios =
 [
     ("idle", IdleConnectionsScenario.RunAsync),
     ("fanout", FanOutScenario.RunAsync),
+    ("pipeline", PipelineScenario.RunAsync),
     ("sync", SyncScenario.RunAsync),
 ];
 foreach (var (name, run) in scenarios.Where(s => options.Scenarios.Contains(s.Name)))
