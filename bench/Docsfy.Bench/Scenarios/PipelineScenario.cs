@@ -62,8 +62,7 @@ public static class PipelineScenario
                     slow.Median(s => s.Stage("generating_pages")), roundsLimit),
                 new($"validating ({rounds} rounds expected)", slow.Median(s => s.Stage("validating")), roundsLimit),
             ]);
-        // Leave the worker as the other scenarios found it.
-        await UseAiDelayAsync(context, 0);
+        // The worker keeps the delay: no later scenario uses its AI, and a repeat starts by setting it back.
     }
 
     /// <summary>The delay reaches the script through the worker's environment: changing it means restarting the worker.</summary>
