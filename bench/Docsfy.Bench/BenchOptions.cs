@@ -31,10 +31,22 @@ public sealed record BenchOptions
     /// <summary>Size of the plan_json given to every ready variant for the second sync measurement (0 skips it).</summary>
     public int SyncPlanBytes { get; init; } = 1_000;
 
+    /// <summary>Files in the generated repository the pipeline scenario documents.</summary>
+    public int PipelineFiles { get; init; } = 1_000;
+
+    /// <summary>Measured runs per pipeline case (after one warm-up run each); the tables give each run and the median.</summary>
+    public int PipelineRuns { get; init; } = 3;
+
+    /// <summary>Seconds each call of the slow scripted AI takes in pipeline case (b).</summary>
+    public double PipelineAiDelay { get; init; } = 1;
+
+    /// <summary>The worker's MAX_CONCURRENT_PAGES during the bench (its default is 10).</summary>
+    public int PipelineMaxConcurrentPages { get; init; } = 10;
+
     /// <summary>How many times each scenario runs (the machine is shared, so one run can be unlucky).</summary>
     public int Repeat { get; init; } = 1;
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "idle", "fanout", "sync" };
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "idle", "fanout", "pipeline", "sync" };
 
     public string ResultsPath { get; init; } = "bench/results.md";
 
@@ -59,6 +71,10 @@ public sealed record BenchOptions
                 "--sync-variants" => options with { SyncVariants = Int() },
                 "--sync-samples" => options with { SyncSamples = Int() },
                 "--sync-plan-bytes" => options with { SyncPlanBytes = Int() },
+                "--pipeline-files" => options with { PipelineFiles = Int() },
+                "--pipeline-runs" => options with { PipelineRuns = Int() },
+                "--pipeline-ai-delay" => options with { PipelineAiDelay = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--pipeline-max-pages" => options with { PipelineMaxConcurrentPages = Int() },
                 "--repeat" => options with { Repeat = Int() },
                 "--scenarios" => options with { Scenarios = value.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase) },
                 "--results" => options with { ResultsPath = value },

@@ -5,48 +5,53 @@ using Docsfy.Bench.Infrastructure;
 using Docsfy.Bench.Reporting;
 using Docsfy.Bench.Scenarios;
 
-// Benchmarks the realtime hub /api/ws of one API replica started by the real app host. See bench/README.md.
+// Benchmarks the realtime hub /api/ws of one API replica started by the real app host, and the generation pipeline from
+// POST /api/generate to a ready site. See bench/README.md.
 var options = BenchOptions.Parse(args);
-var report = new BenchReport();
-var startedAt = DateTime.UtcNow;
-var loadBefore = MachineInfo.LoadAverage();
+var command = "bash scripts/bench" + (args.Length == 0 ? "" : " " + string.Join(' ', args));
+var report = new BenchReport(command);
 var clock = Stopwatch.StartNew();
 
 BenchReport.Progress("starting the app host (PostgreSQL, RabbitMQ, one API replica, the worker)");
-await using var host = await BenchAppHost.StartAsync();
+using var ai = new ScriptedAi(options.PipelineMaxConcurrentPages);
+await using var host = await BenchAppHost.StartAsync(ai);
 var api = ApiProcess.FindListeningOn(host.ApiBaseAddress.Port);
 BenchReport.Progress($"API pid {api.Pid}: {api.CommandLine}");
-var context = new BenchContext(host, api, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), options, report);
+var context = new BenchContext(host, api, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), ai, options, report);
 
-// Order matters: the sync scenario fills the table with 10,000 variants, which every later connection would then sync.
-for (var attempt = 1; attempt <= options.Repeat && options.Scenarios.Contains("idle"); attempt++)
+// Order matters: the sync scenario fills the table with 10,000 variants, which every later connection (and every sync
+// the hub sends after a run ends) would then carry.
+(string Name, Func<BenchContext, int, Task> Run)[] scenarios =
+[
+    ("idle", IdleConnectionsScenario.RunAsync),
+    ("fanout", FanOutScenario.RunAsync),
+    ("pipeline", PipelineScenario.RunAsync),
+    ("sync", SyncScenario.RunAsync),
+];
+foreach (var (name, run) in scenarios.Where(s => options.Scenarios.Contains(s.Name)))
 {
-    await IdleConnectionsScenario.RunAsync(context, attempt);
-}
-for (var attempt = 1; attempt <= options.Repeat && options.Scenarios.Contains("fanout"); attempt++)
-{
-    await FanOutScenario.RunAsync(context, attempt);
-}
-for (var attempt = 1; attempt <= options.Repeat && options.Scenarios.Contains("sync"); attempt++)
-{
-    await SyncScenario.RunAsync(context, attempt);
+    await report.ScenarioAsync(name, async () =>
+    {
+        for (var attempt = 1; attempt <= options.Repeat; attempt++)
+        {
+            await run(context, attempt);
+        }
+    });
 }
 
-var preamble = string.Create(CultureInfo.InvariantCulture, $"""
-    # /api/ws benchmark results
+var header = string.Create(CultureInfo.InvariantCulture, $"""
+    # Benchmark results
 
-    Written by `bash scripts/bench{(args.Length == 0 ? "" : " " + string.Join(' ', args))}`. Method and caveats: [README.md](README.md).
+    Written by `bash scripts/bench`, one section per scenario: a run replaces the sections of the scenarios it ran and
+    keeps the others (and any notes outside the sections). Each section says when it ran and under what load. Method and
+    caveats: [README.md](README.md).
 
     | | |
     |---|---|
-    | date (UTC) | {startedAt:yyyy-MM-dd HH:mm} |
-    | commit | {MachineInfo.Commit()} |
     | machine | {Environment.ProcessorCount} cores ({MachineInfo.Cpu()}), {MachineInfo.Memory()} RAM |
     | system | {MachineInfo.Os()} |
-    | load average before → after | {loadBefore} → {MachineInfo.LoadAverage()} |
-    | API process | `{api.CommandLine}` (one replica, hub options at their defaults, clients connect to it directly, not through DCP's proxy) |
-    | bench duration | {clock.Elapsed.TotalMinutes:0.0} min |
+    | API process (last run) | `{api.CommandLine}` (one replica, hub options at their defaults, clients connect to it directly, not through DCP's proxy) |
 
     """);
-await report.WriteAsync(options.ResultsPath, preamble);
+await report.WriteAsync(options.ResultsPath, header);
 BenchReport.Progress($"results written to {options.ResultsPath} in {clock.Elapsed.TotalMinutes:0.0} min");

@@ -26,7 +26,8 @@ public sealed class BenchAppHost : IAsyncDisposable
         Query = $"token={Uri.EscapeDataString(AdminKey)}",
     }.Uri;
 
-    public static async Task<BenchAppHost> StartAsync()
+    /// <param name="ai">The scripted AI the worker runs as provider <c>claude</c> (used by the pipeline scenario).</param>
+    public static async Task<BenchAppHost> StartAsync(ScriptedAi ai)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] args =
@@ -50,6 +51,9 @@ public sealed class BenchAppHost : IAsyncDisposable
             // With the dashboard off nothing listens on the OTLP endpoint Aspire hands the API: every export would fail
             // and be retried, a cost no deployment with a collector pays. Telemetry is still produced, just not sent.
             .WithEnvironment(environment => environment.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var worker = builder.CreateResourceBuilder<ProjectResource>("worker")
+            .WithEnvironment(environment => environment.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        ai.ConfigureWorker(worker);
 
         var app = await builder.BuildAsync(timeout.Token);
         try
@@ -63,6 +67,23 @@ public sealed class BenchAppHost : IAsyncDisposable
             throw;
         }
         return new BenchAppHost(app);
+    }
+
+    /// <summary>
+    /// Restarts the worker (Aspire evaluates its environment again, so settings such as the AI's delay take effect) and
+    /// waits until the new process is healthy.
+    /// </summary>
+    public async Task RestartWorkerAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var requestedAt = DateTime.UtcNow;
+        var commands = App.Services.GetRequiredService<ResourceCommandService>();
+        var result = await commands.ExecuteCommandAsync("worker", KnownResourceCommands.RestartCommand, timeout.Token);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"The worker did not restart: {result.Message}");
+        }
+        await ResourceWaits.HealthyStartedAfterAsync(App, "worker", requestedAt, timeout.Token);
     }
 
     public async Task<string> ConnectionStringAsync(string resource) =>

@@ -33,4 +33,19 @@ public static class ResourceWaits
             }
         }
     }
+
+    /// <summary>Waits until <paramref name="name"/> runs healthy in a process started after <paramref name="after"/>.</summary>
+    public static async Task HealthyStartedAfterAsync(DistributedApplication app, string name, DateTime after,
+        CancellationToken cancellationToken)
+    {
+        await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            var snapshot = update.Snapshot;
+            if (update.Resource.Name == name && snapshot.State?.Text == KnownResourceStates.Running
+                && snapshot.HealthStatus == HealthStatus.Healthy && snapshot.StartTimeStamp > after)
+            {
+                return;
+            }
+        }
+    }
 }

@@ -17,11 +17,14 @@ public static class MachineInfo
 
     public static string Os() => $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}";
 
-    /// <summary>The checked-out commit, marked when the working tree has changes.</summary>
+    /// <summary>
+    /// The checked-out commit, marked when the working tree has changes. The results file itself does not count: the
+    /// previous bench run changed it, not the code being measured.
+    /// </summary>
     public static string Commit()
     {
         var head = Git("rev-parse --short HEAD");
-        return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no")) ? head : $"{head} (with uncommitted changes)";
+        return string.IsNullOrEmpty(Git("status --porcelain --untracked-files=no -- . :!bench/results.md")) ? head : $"{head} (with uncommitted changes)";
     }
 
     private static string Git(string arguments)
