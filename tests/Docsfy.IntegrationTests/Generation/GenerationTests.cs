@@ -24,8 +24,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var name = DocsfyAppFixture.UniqueName("offline");
         var repository = GitRepositories.Create(name, SampleFiles);
         using var client = fixture.Host.Client();
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
 
         var started = await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = repository, ai_provider = "offline", ai_model = "markdown" });
@@ -71,8 +70,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var name = DocsfyAppFixture.UniqueName("again");
         var repository = GitRepositories.Create(name, SampleFiles);
         using var client = fixture.Host.Client();
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
         var request = new { repo_path = repository, ai_provider = "offline", ai_model = "markdown" };
 
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin, request)).AssertStatus(HttpStatusCode.Accepted);
@@ -100,8 +98,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var name = DocsfyAppFixture.UniqueName("cli");
         var repository = GitRepositories.Create(name, SampleFiles);
         using var client = fixture.Host.Client();
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
 
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = repository, ai_provider = "claude", ai_model = "fake-model" })).AssertStatus(HttpStatusCode.Accepted);
@@ -133,8 +130,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         // The model is on the fake tool's command line, so this test finds its own process among any others.
         var model = FakeAi.UniqueModel();
         using var client = fixture.Host.Client();
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
 
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
@@ -164,8 +160,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var plain = GitRepositories.Create(missingBranch, SampleFiles);
         var garbageRepository = GitRepositories.Create(garbage, new Dictionary<string, string>(SampleFiles) { ["DOCSFY_FAKE_GARBAGE"] = "" });
         using var client = fixture.Host.Client();
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
 
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = plain, branch = "does-not-exist", ai_provider = "offline", ai_model = "markdown" })).AssertStatus(HttpStatusCode.Accepted);

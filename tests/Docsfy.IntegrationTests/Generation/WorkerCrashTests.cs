@@ -19,8 +19,7 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
         });
         var model = FakeAi.UniqueModel();
         using var client = host.Client();
-        await using var socket = await HubClient.ConnectAsync(host, token: DocsfyAppHost.AdminKey);
-        await socket.NextOfTypeAsync("sync");
+        await using var socket = await HubClient.ConnectSyncedAsync(host, DocsfyAppHost.AdminKey);
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
         await RunWatcher.UntilStageAsync(socket, name, "planning", TimeSpan.FromMinutes(2));

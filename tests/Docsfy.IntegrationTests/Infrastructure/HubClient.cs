@@ -60,6 +60,14 @@ public sealed class HubClient : IAsyncDisposable
         return new HubClient(socket, answerPings, stalled);
     }
 
+    /// <summary>A socket past its first <c>sync</c>, so what it reads next is what happens after now.</summary>
+    public static async Task<HubClient> ConnectSyncedAsync(DocsfyAppHost host, string token)
+    {
+        var socket = await ConnectAsync(host, token: token);
+        await socket.NextOfTypeAsync("sync");
+        return socket;
+    }
+
     /// <summary>One socket per API replica for the same credential, each past its first <c>sync</c>.</summary>
     public static async Task<List<HubClient>> ConnectOnEveryReplicaAsync(DocsfyAppHost host, string token)
     {
