@@ -74,8 +74,7 @@ public sealed class HubClient : IAsyncDisposable
         var sockets = new List<HubClient>();
         for (var attempt = 0; attempt < 6 * host.ApiReplicas && sockets.Count < host.ApiReplicas; attempt++)
         {
-            var socket = await ConnectAsync(host, token: token);
-            await socket.NextOfTypeAsync("sync");
+            var socket = await ConnectSyncedAsync(host, token);
             if (sockets.Any(s => s.Replica == socket.Replica))
             {
                 await socket.DisposeAsync();
