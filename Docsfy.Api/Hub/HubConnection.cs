@@ -15,6 +15,8 @@ public sealed class HubConnection
     /// <summary>Close code for a client that cannot keep up ("try again later").</summary>
     public const WebSocketCloseStatus TooSlow = (WebSocketCloseStatus)1013;
 
+    private static readonly TimeSpan WriterStopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly WebSocket _socket;
     private readonly HubOptions _options;
     private readonly ILogger _logger;
@@ -113,7 +115,9 @@ public sealed class HubConnection
 
         await Task.WhenAny(reader, _closeRequested.Task);
         RequestClose(WebSocketCloseStatus.NormalClosure);
-        await Task.WhenAll(writer, heartbeat).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // A send stuck in the server's output pipe may not notice its cancellation until the transport is dropped, so
+        // the wait is bounded; the finally below then aborts the connection, which ends any send still pending.
+        await Task.WhenAll(writer, heartbeat).WaitAsync(WriterStopTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         try
         {
@@ -124,8 +128,10 @@ public sealed class HubConnection
             }
             await reader.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException
+                                              or InvalidOperationException)
         {
+            // InvalidOperationException: a send is still pending, so no close frame can go out; the abort below ends it.
         }
         finally
         {
@@ -134,7 +140,7 @@ public sealed class HubConnection
                 _socket.Abort();
                 _abortTransport();
             }
-            _closing.Dispose();
+            // _closing is not disposed: a writer stuck past the bounded wait above may still read its token.
         }
     }
 
