@@ -135,7 +135,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
             new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
         await RunWatcher.UntilStageAsync(socket, name, "planning", RunTimeout);
-        await WaitForAsync(() => FakeAi.Processes(model).Count > 0, "the fake AI to start");
+        await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count > 0, "the fake AI to start", TimeSpan.FromSeconds(30));
 
         // The same variant cannot start twice.
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
@@ -146,7 +146,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var run = await RunWatcher.UntilFinishedAsync(socket, name, TimeSpan.FromSeconds(30));
         Assert.Equal("aborted", run.StatusChange.GetProperty("status").GetString());
         Assert.Equal("aborted", run.SyncedVariant(name).GetProperty("status").GetString());
-        await WaitForAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed");
+        await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed", TimeSpan.FromSeconds(30));
 
         // Nothing runs any more, so aborting again finds nothing.
         (await client.PostAsync($"/api/projects/{name}/abort", DocsfyAppFixture.Admin)).AssertError(HttpStatusCode.NotFound);
@@ -206,18 +206,5 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         await Refused(user.Bearer, new { repo_url = "https://github.com/a/b", surprise = 1 }, HttpStatusCode.UnprocessableEntity);
         (await client.SendRawAsync(HttpMethod.Post, "/api/generate", user.Bearer, "{\"repo_url\": ")).AssertError(HttpStatusCode.BadRequest);
         (await client.PostAsync("/api/generate", null, new { repo_url = "https://github.com/a/b" })).AssertStatus(HttpStatusCode.Unauthorized);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            if (condition())
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"Timed out waiting for {what}.");
     }
 }

@@ -110,13 +110,15 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
         await using var worker = await FakeWorker.StartAsync(fixture.Host);
 
         await worker.ProgressAsync(variant, runId, 5, "generating_pages", 3);
-        await WaitForAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "page_count") == "3");
+        await Eventually.HoldsAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "page_count") == "3",
+            "page_count 3", TimeSpan.FromSeconds(10));
         await worker.ProgressAsync(variant, runId, 4, "generating_pages", 2);      // stale
         await worker.ProgressAsync(variant, runId, 5, "generating_pages", 3);      // duplicate
         await worker.ProgressAsync(variant, Guid.NewGuid(), 9, "rendering", 99);   // another run
         await worker.ProgressAsync(variant, runId, 6, "not-a-stage", 7);           // invalid
         await worker.FinishedAsync(variant, runId, 7, "ready", 5);
-        await WaitForAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "status") == "ready");
+        await Eventually.HoldsAsync(async () => await VariantRows.ColumnAsync(fixture.Host, runId, "status") == "ready",
+            "status ready", TimeSpan.FromSeconds(10));
         await worker.ProgressAsync(variant, runId, 8, "rendering", 6);             // after the terminal status
         await worker.FinishedAsync(variant, runId, 9, "error", 0, error: "late"); // a second terminal status
         await Task.Delay(Quiet);
@@ -151,18 +153,6 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
     }
 
     /// <summary>Opens sockets for one key until both replicas hold at least one (the proxy spreads connections).</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException("The condition did not hold within 10 s.");
-    }
 
     private static bool Mentions(JsonElement message, string name) =>
         message.GetProperty("type").GetString() == "sync"

@@ -52,7 +52,10 @@ public sealed class HubSlowClientTests(DocsfyAppFixture fixture)
                 // The server gives up on the stalled socket (a stuck send, a full queue or unanswered pings: whichever
                 // comes first). The client cannot be asked: between it and the API sits the app host's proxy, which
                 // keeps the client's side open while it holds undelivered bytes. The server's own log says it.
-                await WaitForLogAsync($"of {owner.Username}: ", "Closing hub connection");
+                await Eventually.HoldsAsync(() => fixture.Host.Logs.Lines.Any(line =>
+                        line.Contains("Closing hub connection", StringComparison.Ordinal)
+                        && line.Contains($"of {owner.Username}: ", StringComparison.Ordinal)),
+                    "the server to close the stalled socket", TimeSpan.FromSeconds(30));
                 Assert.All(healthy, socket => Assert.True(socket.IsOpen));
             }
             finally
@@ -68,18 +71,5 @@ public sealed class HubSlowClientTests(DocsfyAppFixture fixture)
             // Other tests' admin syncs should not carry this test's large plan.
             await VariantRows.DeleteAsync(fixture.Host, runId);
         }
-    }
-
-    private async Task WaitForLogAsync(params string[] fragments)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            if (fixture.Host.Logs.Lines.Any(line => fragments.All(f => line.Contains(f, StringComparison.Ordinal))))
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new Xunit.Sdk.XunitException($"No log line with {string.Join(" and ", fragments)} in 30 s.");
     }
 }
