@@ -2,7 +2,8 @@ namespace Docsfy.Contracts;
 
 /// <summary>
 /// A run ended: <see cref="Status"/> is <c>ready</c>, <c>error</c> or <c>aborted</c>. <see cref="UpToDate"/> marks a
-/// ready run that reused the variant as it was because the commit had not changed.
+/// ready run that reused its base's site because the commit had not changed; <see cref="PlanJson"/> is then the base's
+/// plan. <see cref="Usage"/> is what the worker's run spent (null when the API itself ended the run).
 /// </summary>
 public sealed record GenerationFinished(
     VariantKey Variant,
@@ -13,4 +14,6 @@ public sealed record GenerationFinished(
     DateTime? LastGenerated,
     string? CommitSha,
     string? ErrorMessage,
-    bool UpToDate);
+    bool UpToDate,
+    string? PlanJson = null,
+    RunUsage? Usage = null);

@@ -27,5 +27,10 @@ public static class GenerationEventRules
         : finished.PageCount < 0 ? "negative page count"
         : finished.CommitSha?.Length > 64 ? "commit SHA too long"
         : finished.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
+        : finished.PlanJson?.Length > MaxPlanLength ? "plan too large"
+        : finished.Usage is { } usage && (usage.AiCalls < 0 || usage.InputTokens < 0 || usage.OutputTokens < 0
+            || usage.CostUsd is < 0 or > MaxCostUsd || usage.PagesReused < 0) ? "usage out of range"
         : null;
+
+    private const decimal MaxCostUsd = 100_000_000m;
 }

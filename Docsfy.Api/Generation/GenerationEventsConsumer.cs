@@ -44,7 +44,14 @@ public sealed class GenerationEventsConsumer(VariantEventStore store, RunStore r
             logger.LogDebug("Ignored terminal status of run {RunId}: not the variant's running run", finished.RunId);
             return;
         }
-        logger.LogInformation("Run {RunId} of {Project} ended {Status}", finished.RunId, finished.Variant.Name, finished.Status);
+        logger.LogInformation("Run {RunId} of {Project} ended {Status} after {AiCalls} AI calls", finished.RunId,
+            finished.Variant.Name, finished.Status, finished.Usage?.AiCalls);
+        if (row.ReplacedVariants > 0)
+        {
+            // The sync that follows the terminal status goes to the same viewers (same owner and name) without it.
+            logger.LogInformation("Run {RunId} of {Project} replaced {Count} earlier variant(s) of branch {Branch}",
+                finished.RunId, finished.Variant.Name, row.ReplacedVariants, finished.Variant.Branch);
+        }
         await context.Publish(new VariantEventBroadcast(finished.Variant.Name, finished.Variant.Owner, finished.RunId,
             finished.Sequence, IsTerminal: true, CoalesceKey: null,
             HubPayloads.StatusChange(finished with { PageCount = row.PageCount }, row.LastGenerated, row.LastCommitSha)),

@@ -14,21 +14,38 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// Records a new run of the variant (creating the row, or reusing it when it is not generating). Returns null when
     /// the variant is already generating.
     /// </summary>
+    /// <remarks>
+    /// Unless forced, the run's base is the newest ready variant of the same owner, name and branch (SPEC section 3):
+    /// usually this variant's own last run, whose commit, plan and pages the worker may reuse. When that newest variant
+    /// has another provider or model, this run replaces it: its row is deleted once this run is ready. The base is read
+    /// in the same statement as the upsert, so it is the state before this run began.
+    /// </remarks>
     public async Task<StartedRun?> StartAsync(VariantKey variant, string repoUrl, string? repoType, bool force,
         CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid();
-        // The previous run's commit, plan and published site stay on the row until this run replaces them, so they are
-        // what the worker may reuse (unless forced).
         await using var command = dataSource.CreateCommand("""
-            insert into variants (name, branch, ai_provider, ai_model, owner, repo_url, repo_type, status, generation_id)
-            values (@name, @branch, @provider, @model, @owner, @repo_url, @repo_type, 'generating', @run_id)
+            with base as (
+                select published_generation_id, last_commit_sha, plan_json, ai_provider, ai_model
+                from variants
+                where name = @name and branch = @branch and owner = @owner and status = 'ready'
+                  and published_generation_id is not null and not @force
+                order by last_generated desc nulls last, updated_at desc, id desc
+                limit 1)
+            insert into variants (name, branch, ai_provider, ai_model, owner, repo_url, repo_type, status, generation_id,
+                                  base_generation_id, replaces_generation_id)
+            values (@name, @branch, @provider, @model, @owner, @repo_url, @repo_type, 'generating', @run_id,
+                    (select published_generation_id from base),
+                    (select published_generation_id from base where (ai_provider, ai_model) <> (@provider, @model)))
             on conflict (name, branch, ai_provider, ai_model, owner) do update
             set repo_url = excluded.repo_url, repo_type = coalesce(excluded.repo_type, variants.repo_type),
                 status = 'generating', generation_id = excluded.generation_id, current_stage = null, error_message = null,
-                page_count = 0, last_event_seq = 0, heartbeat_at = null, updated_at = now()
+                page_count = 0, last_event_seq = 0, heartbeat_at = null, updated_at = now(),
+                base_generation_id = excluded.base_generation_id, replaces_generation_id = excluded.replaces_generation_id,
+                ai_calls = null, ai_input_tokens = null, ai_output_tokens = null, ai_cost_usd = null, pages_reused = null
             where variants.status <> 'generating'
-            returning published_generation_id, last_commit_sha, plan_json
+            returning (select published_generation_id from base), (select last_commit_sha from base),
+                      (select plan_json from base)
             """);
         command.Parameters.AddWithValue("name", variant.Name);
         command.Parameters.AddWithValue("branch", variant.Branch);
@@ -38,15 +55,15 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("repo_url", repoUrl);
         command.Parameters.AddWithValue("repo_type", (object?)repoType ?? DBNull.Value);
         command.Parameters.AddWithValue("run_id", runId);
+        command.Parameters.AddWithValue("force", force);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
-        var published = reader.IsDBNull(0) ? (Guid?)null : reader.GetGuid(0);
-        return force || published is null
+        return reader.IsDBNull(0)
             ? new StartedRun(runId, null, null, null)
-            : new StartedRun(runId, published, reader.IsDBNull(1) ? null : reader.GetString(1),
+            : new StartedRun(runId, reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
@@ -145,16 +162,20 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Site files of runs that can never be served: failed, aborted or superseded runs, and dead workers' writes. Only
+    /// Site files and cached pages of runs that can never be served: failed, aborted or superseded runs, and dead workers' writes. Only
     /// old ones, so files written just before their run is published are never caught in between.
     /// </summary>
-    public async Task<int> DeleteOrphanedSiteFilesAsync(CancellationToken cancellationToken)
+    public async Task<int> DeleteOrphanedRunFilesAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             delete from site_files f
             where f.created_at < now() - interval '10 minutes'
               and not exists (select 1 from variants v where v.published_generation_id = f.generation_id)
-              and not exists (select 1 from variants v where v.generation_id = f.generation_id and v.status = 'generating')
+              and not exists (select 1 from variants v where v.generation_id = f.generation_id and v.status = 'generating');
+            delete from page_cache p
+            where p.created_at < now() - interval '10 minutes'
+              and not exists (select 1 from variants v where v.published_generation_id = p.generation_id)
+              and not exists (select 1 from variants v where v.generation_id = p.generation_id and v.status = 'generating');
             """);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -34,9 +34,9 @@ public sealed class RunWatchdog(RunStore runs, HubNotifier hub, IOptions<Generat
             logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
             await hub.RunEndedAsync(ended);
         }
-        if (await runs.DeleteOrphanedSiteFilesAsync(cancellationToken) is > 0 and var deleted)
+        if (await runs.DeleteOrphanedRunFilesAsync(cancellationToken) is > 0 and var deleted)
         {
-            logger.LogInformation("Deleted {Count} site files of runs that will never be served", deleted);
+            logger.LogInformation("Deleted {Count} site files and cached pages of runs that will never be served", deleted);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Docsfy.Api.Data;
 using Docsfy.Api.Projects;
 using Docsfy.Contracts;
 using Npgsql;
@@ -31,45 +32,118 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Applies a terminal status; returns the stored completion time when it was applied, else null. A ready run that
-    /// produced a site is published in the same statement: the variant now serves this run's files. An up-to-date run
-    /// keeps serving the site it reused.
+    /// produced a site is published in the same transaction: the variant now serves this run's files; an up-to-date run
+    /// serves the site of its base (its own last run, or the replaced variant's) with that base's plan. A ready run that
+    /// replaces another variant (SPEC section 3) deletes it here, so the <c>sync</c> that follows no longer lists it.
     /// </summary>
     public async Task<FinishedRow?> ApplyFinishedAsync(GenerationFinished finished, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             update variants
             set status = @status,
                 current_stage = case when @up_to_date then 'up_to_date' else null end,
                 page_count = @page_count,
-                published_generation_id = case when @status = 'ready' and not @up_to_date
-                    then generation_id else published_generation_id end,
+                published_generation_id = case
+                    when @status = 'ready' and @up_to_date then coalesce(base_generation_id, published_generation_id)
+                    when @status = 'ready' then generation_id
+                    else published_generation_id end,
+                plan_json = case when @status = 'ready' then coalesce(@plan_json, plan_json) else plan_json end,
                 last_generated = case when @status = 'ready' then coalesce(@last_generated, now()) else last_generated end,
                 last_commit_sha = coalesce(@commit_sha, last_commit_sha),
                 error_message = @error_message,
                 last_event_seq = greatest(last_event_seq, @sequence),
+                ai_calls = coalesce(@ai_calls, ai_calls),
+                ai_input_tokens = coalesce(@input_tokens, ai_input_tokens),
+                ai_output_tokens = coalesce(@output_tokens, ai_output_tokens),
+                ai_cost_usd = coalesce(@cost_usd, ai_cost_usd),
+                pages_reused = coalesce(@pages_reused, pages_reused),
                 updated_at = now()
             where generation_id = @run_id and status = 'generating'
-            returning last_generated, last_commit_sha, page_count
-            """);
+            returning last_generated, last_commit_sha, page_count, replaces_generation_id
+            """, connection, transaction);
+        var usage = finished.Usage;
         command.Parameters.AddWithValue("status", finished.Status);
         command.Parameters.AddWithValue("up_to_date", finished.UpToDate && finished.Status == VariantStatus.Ready);
         command.Parameters.AddWithValue("page_count", finished.PageCount);
+        command.Parameters.AddWithValue("plan_json", (object?)finished.PlanJson ?? DBNull.Value);
         command.Parameters.AddWithValue("last_generated", finished.LastGenerated is { } at
             ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : DBNull.Value);
         command.Parameters.AddWithValue("commit_sha", (object?)finished.CommitSha ?? DBNull.Value);
         command.Parameters.AddWithValue("error_message", (object?)finished.ErrorMessage ?? DBNull.Value);
         command.Parameters.AddWithValue("sequence", finished.Sequence);
         command.Parameters.AddWithValue("run_id", finished.RunId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        command.Parameters.AddWithValue("ai_calls", NpgsqlTypes.NpgsqlDbType.Integer, (object?)usage?.AiCalls ?? DBNull.Value);
+        command.Parameters.AddWithValue("input_tokens", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)usage?.InputTokens ?? DBNull.Value);
+        command.Parameters.AddWithValue("output_tokens", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)usage?.OutputTokens ?? DBNull.Value);
+        command.Parameters.AddWithValue("cost_usd", NpgsqlTypes.NpgsqlDbType.Numeric, (object?)usage?.CostUsd ?? DBNull.Value);
+        command.Parameters.AddWithValue("pages_reused", NpgsqlTypes.NpgsqlDbType.Integer, (object?)usage?.PagesReused ?? DBNull.Value);
+
+        FinishedRow row;
+        Guid? replaces;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return null;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+            row = new FinishedRow(
+                reader.IsDBNull(0) ? null : Timestamps.Format(reader.GetDateTime(0)),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetInt32(2),
+                ReplacedVariants: 0);
+            replaces = reader.IsDBNull(3) ? null : reader.GetGuid(3);
         }
-        return new FinishedRow(
-            reader.IsDBNull(0) ? null : Timestamps.Format(reader.GetDateTime(0)),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.GetInt32(2));
+        if (finished.Status == VariantStatus.Ready && replaces is { } replacedRun)
+        {
+            row = row with { ReplacedVariants = await DeleteReplacedAsync(connection, transaction, finished, replacedRun, cancellationToken) };
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return row;
     }
 
-    public sealed record FinishedRow(string? LastGenerated, string? LastCommitSha, int PageCount);
+    /// <summary>
+    /// Deletes the variant of the same owner, name and branch that still publishes the run this one was based on. A
+    /// variant that has been regenerated since, or is generating now, is left alone: it is no longer what was replaced.
+    /// Its files stay while this variant serves them (an up-to-date replacement publishes the replaced run itself).
+    /// </summary>
+    private static async Task<int> DeleteReplacedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        GenerationFinished finished, Guid replacedRun, CancellationToken cancellationToken)
+    {
+        var variant = finished.Variant;
+        await using var delete = new NpgsqlCommand("""
+            with replaced as (
+                delete from variants
+                where name = @name and branch = @branch and owner = @owner
+                  and (ai_provider, ai_model) <> (@provider, @model)
+                  and published_generation_id = @replaced_run and status <> 'generating'
+                returning generation_id)
+            select count(*)::int, coalesce(array_agg(generation_id), '{}') from replaced
+            """, connection, transaction);
+        delete.Parameters.AddWithValue("name", variant.Name);
+        delete.Parameters.AddWithValue("branch", variant.Branch);
+        delete.Parameters.AddWithValue("owner", variant.Owner);
+        delete.Parameters.AddWithValue("provider", variant.Provider);
+        delete.Parameters.AddWithValue("model", variant.Model);
+        delete.Parameters.AddWithValue("replaced_run", replacedRun);
+        int deleted;
+        Guid[] runs;
+        await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            deleted = reader.GetInt32(0);
+            runs = reader.GetFieldValue<Guid[]>(1);
+        }
+        if (deleted > 0)
+        {
+            await using var files = new NpgsqlCommand(RunFiles.DeleteUnreferenced, connection, transaction);
+            files.Parameters.AddWithValue("runs", runs.Append(replacedRun).Distinct().ToArray());
+            await files.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return deleted;
+    }
+
+    /// <param name="ReplacedVariants">How many variants this run replaced (deleted) on becoming ready.</param>
+    public sealed record FinishedRow(string? LastGenerated, string? LastCommitSha, int PageCount, int ReplacedVariants);
 }

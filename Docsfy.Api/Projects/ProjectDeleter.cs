@@ -1,3 +1,4 @@
+using Docsfy.Api.Data;
 using Npgsql;
 
 namespace Docsfy.Api.Projects;
@@ -60,15 +61,9 @@ public sealed class ProjectDeleter(NpgsqlDataSource dataSource)
 
         var grantees = await GranteesAsync(connection, transaction, name, storedOwner, cancellationToken);
 
-        // Site files go only when no remaining variant still refers to their run (a replacement may publish a run it
-        // shares with the variant it replaces).
         await using var delete = new NpgsqlCommand("""
             delete from variants where id = any(@ids);
-            delete from site_files f
-            where f.generation_id = any(@runs)
-              and not exists (select 1 from variants v
-                              where v.generation_id = f.generation_id or v.published_generation_id = f.generation_id);
-            """, connection, transaction);
+            """ + RunFiles.DeleteUnreferenced, connection, transaction);
         delete.Parameters.AddWithValue("ids", ids.ToArray());
         delete.Parameters.AddWithValue("runs", runs.Distinct().ToArray());
         await delete.ExecuteNonQueryAsync(cancellationToken);

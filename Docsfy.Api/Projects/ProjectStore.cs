@@ -74,7 +74,9 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
             _ => "v.updated_at desc, v.id desc",
         };
         command.CommandText = $"""
-            select {VariantColumns}, v.published_generation_id from variants v
+            select {VariantColumns}, v.published_generation_id,
+                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused
+            from variants v
             where {string.Join(" and ", conditions)}
             order by {orderBy}
             """;
@@ -84,7 +86,8 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         var matches = new List<VariantMatch>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            matches.Add(new VariantMatch(ReadVariant(reader), reader.IsDBNull(17) ? null : reader.GetGuid(17)));
+            var view = ReadVariant(reader) with { AiUsage = ReadUsage(reader, first: 18) };
+            matches.Add(new VariantMatch(view, reader.IsDBNull(17) ? null : reader.GetGuid(17)));
         }
         return matches;
     }
@@ -111,6 +114,16 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("username", caller.Username);
         command.Parameters.AddWithValue("user_id", caller.UserId ?? -1L);
     }
+
+    /// <summary>The run's usage columns from <paramref name="first"/> on; null when the run recorded none.</summary>
+    private static AiUsageView? ReadUsage(NpgsqlDataReader reader, int first) => reader.IsDBNull(first)
+        ? null
+        : new AiUsageView(
+            Calls: reader.GetInt32(first),
+            InputTokens: reader.IsDBNull(first + 1) ? null : reader.GetInt64(first + 1),
+            OutputTokens: reader.IsDBNull(first + 2) ? null : reader.GetInt64(first + 2),
+            CostUsd: reader.IsDBNull(first + 3) ? null : reader.GetDecimal(first + 3),
+            PagesReused: reader.IsDBNull(first + 4) ? null : reader.GetInt32(first + 4));
 
     private static VariantView ReadVariant(NpgsqlDataReader reader) => new(
         Name: reader.GetString(0),

@@ -2,7 +2,8 @@ namespace Docsfy.Api.Projects;
 
 /// <summary>
 /// A variant as clients see it: exactly the <c>sync.projects[]</c> fields of the WebSocket reference, plus
-/// <c>generation_id</c> and <c>repo_type</c>.
+/// <c>generation_id</c> and <c>repo_type</c>. REST reads of single variants add <see cref="AiUsage"/>; lists and the
+/// WebSocket <c>sync</c> leave it out (it is then null and not written).
 /// </summary>
 public sealed record VariantView(
     string Name,
@@ -21,4 +22,8 @@ public sealed record VariantView(
     string CreatedAt,
     string UpdatedAt,
     Guid GenerationId,
-    string? RepoType);
+    string? RepoType)
+{
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AiUsageView? AiUsage { get; init; }
+}

@@ -1,3 +1,4 @@
+using Docsfy.Api.Data;
 using Npgsql;
 
 namespace Docsfy.Api.Users;
@@ -126,14 +127,26 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             return UserDeletion.RunInProgress;
         }
 
+        var runs = new List<Guid>();
+        await using (var runQuery = new NpgsqlCommand("""
+            select generation_id from variants where owner = @owner
+            union select published_generation_id from variants where owner = @owner and published_generation_id is not null
+            """, connection, transaction))
+        {
+            runQuery.Parameters.AddWithValue("owner", owner);
+            await using var reader = await runQuery.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                runs.Add(reader.GetGuid(0));
+            }
+        }
+
         await using var delete = new NpgsqlCommand("""
             delete from access_grants where owner = @owner;
-            delete from site_files where generation_id in (
-                select generation_id from variants where owner = @owner
-                union select published_generation_id from variants where owner = @owner and published_generation_id is not null);
             delete from variants where owner = @owner;
             delete from users where id = @id;
-            """, connection, transaction);
+            """ + RunFiles.DeleteUnreferenced, connection, transaction);
+        delete.Parameters.AddWithValue("runs", runs.ToArray());
         delete.Parameters.AddWithValue("owner", owner);
         delete.Parameters.AddWithValue("id", id);
         await delete.ExecuteNonQueryAsync(cancellationToken);

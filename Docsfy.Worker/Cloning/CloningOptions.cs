@@ -26,9 +26,16 @@ public sealed class CloningOptions
     /// </summary>
     public bool AllowLoopbackHosts { get; set; }
 
+    /// <summary>
+    /// How deep a shallow clone is fetched, in turn, to find the commit an incremental run compares against when the
+    /// server will not hand out that commit by name. Further back than the last depth, the run regenerates in full.
+    /// </summary>
+    public int[] HistoryDepths { get; set; } = [50, 1000];
+
     internal string? Problem() =>
         Timeout <= TimeSpan.Zero ? "Clone:Timeout must be positive."
         : MaxBytes <= 0 ? "Clone:MaxBytes must be positive."
         : MaxFiles <= 0 ? "Clone:MaxFiles must be positive."
+        : HistoryDepths.Any(depth => depth <= 0) ? "Clone:HistoryDepths must all be positive."
         : null;
 }

@@ -9,6 +9,13 @@ public interface IRepositoryCloner
     /// unreachable, or a limit is exceeded.
     /// </summary>
     Task<Checkout> CloneAsync(RepositorySource source, string targetDirectory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the earlier commit <paramref name="commitSha"/> available in the checkout's repository (fetching it or
+    /// deepening a shallow clone, within the same limits), for an incremental run to compare against. False when it
+    /// cannot be had: the history was rewritten, or the commit is too far back.
+    /// </summary>
+    Task<bool> FetchCommitAsync(RepositorySource source, Checkout checkout, string commitSha, CancellationToken cancellationToken);
 }
 
 /// <summary>Exactly one of <paramref name="Url"/> and <paramref name="LocalPath"/>.</summary>

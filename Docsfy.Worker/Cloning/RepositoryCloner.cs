@@ -27,34 +27,80 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
             throw new ArgumentException("The clone target must not exist yet.", nameof(targetDirectory));
         }
 
-        var origin = source switch
-        {
-            { Url: { } url, LocalPath: null } => await CloneOrigin.FromUrlAsync(url, settings.AllowLoopbackHosts, cancellationToken),
-            { Url: null, LocalPath: { } path } => CloneOrigin.FromLocalPath(path),
-            _ => throw new ArgumentException("Exactly one of Url and LocalPath must be set.", nameof(source)),
-        };
+        var origin = await OriginOfAsync(source, settings, cancellationToken);
+        var checkout = await GuardedAsync(settings, guard => Clone(origin, source.Branch, target, settings, guard),
+            onFailure: () => ScratchFolder.TryDelete(target), cancellationToken);
+        logger.LogInformation("Cloned {Origin} branch {Branch} at {Sha}", origin.Display, source.Branch, checkout.CommitSha);
+        return checkout;
+    }
 
-        var guard = new CloneGuard(settings, cancellationToken);
-        var work = Task.Factory.StartNew(() => Clone(origin, source.Branch, target, settings, guard),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        // Whatever happens to the wait below, the guard lives until the clone thread is done with it.
-        _ = work.ContinueWith(_ => guard.Dispose(), TaskScheduler.Default);
+    public async Task<bool> FetchCommitAsync(RepositorySource source, Checkout checkout, string commitSha,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(checkout);
+        if (!ObjectId.TryParse(commitSha, out var wanted))
+        {
+            return false;
+        }
+        using (var repository = new Repository(checkout.Directory))
+        {
+            if (repository.Lookup<Commit>(wanted) is not null)
+            {
+                return true;
+            }
+        }
+        var settings = options.Value;
         try
         {
-            var checkout = await work.WaitAsync(guard.Deadline);
-            logger.LogInformation("Cloned {Origin} branch {Branch} at {Sha}", origin.Display, source.Branch, checkout.CommitSha);
-            return checkout;
+            var origin = await OriginOfAsync(source, settings, cancellationToken);
+            var found = await GuardedAsync(settings, guard => Fetch(origin, source.Branch, checkout.Directory, wanted, settings, guard),
+                onFailure: () => { }, cancellationToken);
+            logger.LogInformation("Fetched the earlier commit {Sha} from {Origin}: {Found}", commitSha, origin.Display, found);
+            return found;
         }
-        catch (OperationCanceledException) when (!work.IsCompleted)
+        catch (CloneFailedException exception)
+        {
+            logger.LogInformation("Could not fetch the earlier commit {Sha}: {Reason}", commitSha, exception.Message);
+            return false;
+        }
+    }
+
+    private static async Task<CloneOrigin> OriginOfAsync(RepositorySource source, CloningOptions settings,
+        CancellationToken cancellationToken) => source switch
+    {
+        { Url: { } url, LocalPath: null } => await CloneOrigin.FromUrlAsync(url, settings.AllowLoopbackHosts, cancellationToken),
+        { Url: null, LocalPath: { } path } => CloneOrigin.FromLocalPath(path),
+        _ => throw new ArgumentException("Exactly one of Url and LocalPath must be set.", nameof(source)),
+    };
+
+    /// <summary>
+    /// Runs blocking LibGit2Sharp work on its own thread under a <see cref="CloneGuard"/> (time and size limits).
+    /// <paramref name="onFailure"/> cleans up; when the thread is blocked where no callback runs, it does so once the
+    /// thread has stopped.
+    /// </summary>
+    private static async Task<T> GuardedAsync<T>(CloningOptions settings, Func<CloneGuard, T> work, Action onFailure,
+        CancellationToken cancellationToken)
+    {
+        var guard = new CloneGuard(settings, cancellationToken);
+        var running = Task.Factory.StartNew(() => work(guard),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Whatever happens to the wait below, the guard lives until the thread is done with it.
+        _ = running.ContinueWith(_ => guard.Dispose(), TaskScheduler.Default);
+        try
+        {
+            return await running.WaitAsync(guard.Deadline);
+        }
+        catch (OperationCanceledException) when (!running.IsCompleted)
         {
             // LibGit2Sharp may be blocked where no callback runs (connecting, waiting on a silent server). The caller
-            // gets its answer now; the thread stops at its next callback and the folder is removed once it has.
-            _ = work.ContinueWith(_ => ScratchFolder.TryDelete(target), TaskScheduler.Default);
+            // gets its answer now; the thread stops at its next callback and the cleanup runs once it has.
+            _ = running.ContinueWith(_ => onFailure(), TaskScheduler.Default);
             throw guard.Failure();
         }
         catch
         {
-            ScratchFolder.TryDelete(target);
+            onFailure();
             throw;
         }
     }
@@ -98,5 +144,47 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         repository.Reset(ResetMode.Hard, commit);
         CheckoutLinks.RemovePlaceholders(target, links);
         return new Checkout(target, commit.Sha);
+    }
+
+    /// <summary>
+    /// Brings an earlier commit into a shallow checkout: first by asking for it directly, then (for a shallow clone) by
+    /// deepening the branch a bounded number of times. False when the commit is not reachable any more (history
+    /// rewritten, or further back than the deepest fetch). The working tree is left as it is.
+    /// </summary>
+    private static bool Fetch(CloneOrigin origin, string branch, string directory, ObjectId wanted, CloningOptions settings,
+        CloneGuard guard)
+    {
+        using var repository = new Repository(directory);
+        var attempts = new List<(string RefSpec, int Depth)> { ($"+{wanted.Sha}:refs/docsfy/base", 1) };
+        if (origin.Depth > 0)
+        {
+            attempts.AddRange(settings.HistoryDepths.Select(depth => ($"+refs/heads/{branch}:refs/remotes/origin/{branch}", depth)));
+        }
+        GuardedHttpSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        foreach (var (refSpec, depth) in attempts)
+        {
+            var fetch = new FetchOptions
+            {
+                Depth = depth,
+                TagFetchMode = TagFetchMode.None,
+                OnTransferProgress = guard.OnTransferProgress,
+                OnProgress = guard.OnServerMessage,
+            };
+            try
+            {
+                Commands.Fetch(repository, "origin", [refSpec], fetch, logMessage: null);
+            }
+            catch (LibGit2SharpException) when (!guard.ShouldStop)
+            {
+                // Servers may refuse a commit they do not advertise; deepening is the next try.
+            }
+            guard.ThrowIfStopped();
+            if (repository.Lookup<Commit>(wanted) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -53,4 +53,10 @@ public sealed class CrossLinker
         }
         return RelatedPages.Append(markdown, related);
     }
+
+    /// <summary>The page without its "Related pages" section, for an AI to edit: the section is the linker's, not the AI's.</summary>
+    public static string WithoutRelatedPages(string markdown) => RelatedPages.WithoutSection(markdown);
+
+    /// <summary>The links of the page's "Related pages" section, to keep the same list when the page is rewritten.</summary>
+    public static IReadOnlyList<string> RelatedPagesOf(string markdown) => RelatedPages.LinkedFrom(markdown);
 }

@@ -33,12 +33,24 @@ internal static class RelatedPages
     /// Drops an earlier "Related pages" section (the last level-2 section, by that name), so running the stage again
     /// on a cached page replaces the list instead of adding a second one.
     /// </summary>
-    private static string WithoutSection(string markdown)
+    public static string WithoutSection(string markdown) =>
+        Section(markdown) is { } section ? markdown[..section.Span.Start] : markdown;
+
+    /// <summary>The page links listed in the page's "Related pages" section, in order; empty when it has none.</summary>
+    public static IReadOnlyList<string> LinkedFrom(string markdown)
+    {
+        if (Section(markdown) is not { } section)
+            return [];
+        var listed = Markdown.Parse(markdown[section.Span.Start..], MarkdownPipelines.Source);
+        return [.. listed.Descendants<Markdig.Syntax.Inlines.LinkInline>().Where(link => !link.IsImage).Select(link => link.Url ?? "")];
+    }
+
+    private static HeadingBlock? Section(string markdown)
     {
         var document = Markdown.Parse(markdown, MarkdownPipelines.Source);
         var lastSection = document.Descendants<HeadingBlock>().LastOrDefault(heading => heading.Level <= 2);
         return lastSection is { Level: 2 } && string.Equals(PlainText.Of(lastSection), Heading, StringComparison.OrdinalIgnoreCase)
-            ? markdown[..lastSection.Span.Start]
-            : markdown;
+            ? lastSection
+            : null;
     }
 }

@@ -20,6 +20,9 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
     public Guid RunId => runId;
 
+    /// <summary>What the run has spent so far; the terminal event reports it.</summary>
+    public RunMeter Meter { get; } = new();
+
     public Task StageAsync(string stage, CancellationToken cancellationToken, string? planJson = null)
     {
         GenerationProgressed progress;
@@ -45,18 +48,25 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
     public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
         publish(new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
-            outcome.Status == "ready" ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate),
+            outcome.Status == "ready" ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
+            outcome.PlanJson, Meter.Snapshot()),
             cancellationToken);
 
     private GenerationProgressed Progress() =>
         new(variant, runId, _sequence.Next(), _stage, _pageCount, _planJson, null);
 }
 
-/// <summary>How a run ended. <see cref="ErrorMessage"/> is shown to users: short, no stack traces, no secrets.</summary>
-public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false)
+/// <summary>
+/// How a run ended. <see cref="ErrorMessage"/> is shown to users: short, no stack traces, no secrets. An up-to-date run
+/// carries its base's plan, which a replacing variant takes over.
+/// </summary>
+public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false,
+    string? PlanJson = null)
 {
-    public static RunOutcome Ready(int pageCount, string commitSha, bool upToDate = false) =>
-        new("ready", pageCount, commitSha, null, upToDate);
+    public static RunOutcome Ready(int pageCount, string commitSha) => new("ready", pageCount, commitSha, null);
+
+    public static RunOutcome UpToDateWith(int pageCount, string commitSha, string planJson) =>
+        new("ready", pageCount, commitSha, null, UpToDate: true, planJson);
 
     public static RunOutcome Failed(string message, string? commitSha = null) => new("error", 0, commitSha, message);
 

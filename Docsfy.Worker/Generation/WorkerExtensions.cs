@@ -28,7 +28,10 @@ public static class WorkerExtensions
         builder.Services.AddSingleton<RunExecutor>();
         builder.Services.AddSingleton<SiteStore>();
         builder.Services.AddSingleton<DocumentationPipeline>();
+        builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Planner>();
+        builder.Services.AddSingleton<IncrementalPlanner>();
+        builder.Services.AddSingleton<PageUpdater>();
         builder.Services.AddSingleton<PageWriter>();
         builder.Services.AddSingleton<PageValidator>();
         builder.Services.AddSingleton<Linker>();

@@ -1,6 +1,7 @@
 using Docsfy.Contracts;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Cloning;
+using Docsfy.Worker.CrossLinking;
 using Docsfy.Worker.Generation;
 using Docsfy.Worker.Plans;
 using Docsfy.Worker.Rendering;
@@ -10,13 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Docsfy.Worker.Pipeline;
 
 /// <summary>
-/// One run, stage by stage (SPEC section 5): cloning, planning, generating_pages, validating, cross_linking, rendering.
-/// Cloning, planning and rendering failures end the run in <c>error</c>; validating and cross-linking failures are
-/// logged and skipped. Cancellation (abort, time limit, shutdown) propagates to the caller.
+/// One run, stage by stage (SPEC section 5): cloning; then nothing more when the commit is already documented
+/// (up to date); incremental_planning when there is an earlier run to build on, else planning; generating_pages,
+/// validating, cross_linking, rendering. Cloning, planning and rendering failures end the run in <c>error</c>;
+/// validating and cross-linking failures are logged and skipped; any doubt in incremental planning means a full run.
+/// Cancellation (abort, time limit, shutdown) propagates to the caller.
 /// </summary>
 public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
-    PageWriter writer, PageValidator validator, Linker linker, OfflineDocumenter offline, ISiteRenderer renderer,
-    SiteStore sites, IOptions<WorkerOptions> options, ILogger<DocumentationPipeline> logger)
+    IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
+    OfflineDocumenter offline, ISiteRenderer renderer, SiteStore sites, IOptions<WorkerOptions> options,
+    ILogger<DocumentationPipeline> logger)
 {
     public const string OfflineProvider = "offline";
 
@@ -56,20 +60,28 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             return RunOutcome.Failed(exception.Message);
         }
 
-        if (UpToDatePageCount(command, checkout.CommitSha) is { } pageCount)
+        if (UpToDatePlan(command, checkout.CommitSha) is { } basePlan)
         {
             logger.LogInformation("Run {RunId}: commit {Commit} is already documented; nothing to do", command.RunId, checkout.CommitSha);
-            return RunOutcome.Ready(pageCount, checkout.CommitSha, upToDate: true);
+            return RunOutcome.UpToDateWith(basePlan.Pages.Count(), checkout.CommitSha, command.BasePlanJson!);
         }
 
         var promptFiles = Directory.CreateDirectory(Path.Combine(scratch, "prompts")).FullName;
         var repository = RepositorySnapshot.Read(checkout);
         var timeout = TimeSpan.FromMinutes(command.AiCliTimeoutMinutes ?? options.Value.AiCliTimeoutMinutes);
-        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout);
+        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter);
         var run = new RunContext(command, repository, promptFiles, reporter, ai);
         try
         {
-            return await DocumentAsync(run, checkout.CommitSha, cancellationToken);
+            var documented = run.Ai is null ? await DocumentOfflineAsync(run, cancellationToken)
+                : await incremental.PlanAsync(run, checkout, cancellationToken) is { } changes
+                    ? await DocumentChangesAsync(run, changes, cancellationToken)
+                    : await DocumentAllAsync(run, cancellationToken);
+            return await RenderAsync(run, documented, checkout.CommitSha, cancellationToken);
+        }
+        catch (RunFailedException exception)
+        {
+            return RunOutcome.Failed(exception.Message, checkout.CommitSha);
         }
         catch (AiProviderUnavailableException exception)
         {
@@ -77,73 +89,120 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         }
         finally
         {
-            if (ai is not null)
-            {
-                logger.LogInformation("Run {RunId} made {Calls} AI calls ({InputTokens} input, {OutputTokens} output tokens)",
-                    command.RunId, ai.Calls, ai.InputTokens, ai.OutputTokens);
-            }
+            var usage = reporter.Meter.Snapshot();
+            logger.LogInformation(
+                "Run {RunId} made {Calls} AI calls ({InputTokens} input, {OutputTokens} output tokens) and reused {Reused} pages",
+                command.RunId, usage.AiCalls, usage.InputTokens, usage.OutputTokens, usage.PagesReused);
         }
     }
 
-    private async Task<RunOutcome> DocumentAsync(RunContext run, string commitSha, CancellationToken cancellationToken)
+    /// <summary>The <c>offline</c> provider: a plan and pages from the repository's own files, no AI.</summary>
+    private async Task<Documented> DocumentOfflineAsync(RunContext run, CancellationToken cancellationToken)
     {
         var reporter = run.Reporter;
         await reporter.StageAsync(Stages.Planning, cancellationToken);
-        DocumentationPlan plan;
-        IReadOnlyDictionary<string, string> pages;
-        if (run.Ai is null)
+        var offlinePlan = offline.Plan(run.Repository, run.Variant.Name, run.Command.RepoType);
+        var plan = offlinePlan.Plan;
+        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, PlanJson(plan));
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in plan.Pages)
         {
-            var offlinePlan = offline.Plan(run.Repository, run.Variant.Name, run.Command.RepoType);
-            plan = offlinePlan.Plan;
-            await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, PlanJson(plan));
-            var written = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var page in plan.Pages)
-            {
-                written[page.Slug] = offline.WritePage(run.Repository, offlinePlan, page);
-                await reporter.PagesDoneAsync(written.Count, cancellationToken);
-            }
-            pages = written;
+            written[page.Slug] = offline.WritePage(run.Repository, offlinePlan, page);
+            await reporter.PagesDoneAsync(written.Count, cancellationToken);
         }
-        else
-        {
-            PlanResult planned;
-            try
-            {
-                planned = await planner.PlanAsync(run, cancellationToken);
-            }
-            catch (AiCallFailedException exception)
-            {
-                return RunOutcome.Failed($"Planning failed: {exception.Message}", commitSha);
-            }
-            if (planned.Plan is null)
-            {
-                return RunOutcome.Failed(planned.Error!, commitSha);
-            }
-            plan = planned.Plan;
-            await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, planned.Json);
-            pages = await writer.WriteAsync(run, plan, plan.Pages, alreadyDone: 0, options.Value.MaxConcurrentPages, cancellationToken);
+        return await LinkAsync(run, plan, written, keptRelated: null, cancellationToken);
+    }
 
-            await reporter.StageAsync(Stages.Validating, cancellationToken);
-            pages = await SkipOnFailureAsync(Stages.Validating, run, pages,
-                () => validator.ValidateAsync(run, plan, pages, options.Value.MaxConcurrentPages, cancellationToken));
-        }
-
-        await reporter.StageAsync(Stages.CrossLinking, cancellationToken);
-        var unlinked = pages;
-        pages = await SkipOnFailureAsync(Stages.CrossLinking, run, pages, () => linker.LinkAsync(run, plan, unlinked, cancellationToken));
-
-        await reporter.StageAsync(Stages.Rendering, cancellationToken);
+    /// <summary>A full run: a new plan, every page written and validated, then cross-linked.</summary>
+    private async Task<Documented> DocumentAllAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var reporter = run.Reporter;
+        await reporter.StageAsync(Stages.Planning, cancellationToken);
+        PlanResult planned;
         try
         {
-            var files = renderer.Render(plan, pages);
-            await sites.SaveAsync(run.Command.RunId, files, cancellationToken);
+            planned = await planner.PlanAsync(run, cancellationToken);
+        }
+        catch (AiCallFailedException exception)
+        {
+            throw new RunFailedException($"Planning failed: {exception.Message}");
+        }
+        var plan = planned.Plan ?? throw new RunFailedException(planned.Error!);
+        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, planned.Json);
+        var pages = await writer.WriteAsync(run, plan, plan.Pages, alreadyDone: 0, options.Value.MaxConcurrentPages, cancellationToken);
+        pages = await ValidateAsync(run, plan, pages, cancellationToken);
+        return await LinkAsync(run, plan, pages, keptRelated: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// An incremental run: the earlier plan, the pages the change affects updated and validated, every other page from
+    /// the cache exactly as it was (not even cross-linked again: the plan, and so every link, is unchanged).
+    /// </summary>
+    private async Task<Documented> DocumentChangesAsync(RunContext run, IncrementalPlan changes, CancellationToken cancellationToken)
+    {
+        var reporter = run.Reporter;
+        var plan = changes.Plan;
+        var rewrite = changes.Rewrite.Select(page => page.Slug).ToHashSet(StringComparer.Ordinal);
+        var reused = plan.Pages.Where(page => !rewrite.Contains(page.Slug))
+            .ToDictionary(page => page.Slug, page => changes.Previous[page.Slug], StringComparer.Ordinal);
+        reporter.Meter.PagesReused(reused.Count);
+
+        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, PlanJson(plan));
+        if (reused.Count > 0)
+        {
+            await reporter.PagesDoneAsync(reused.Count, cancellationToken);
+        }
+        var updated = await updater.UpdateAsync(run, plan, changes.Rewrite, changes.Previous, changes.Diff, reused.Count,
+            options.Value.MaxConcurrentPages, cancellationToken);
+        updated = await ValidateAsync(run, plan, updated, cancellationToken);
+        var keptRelated = changes.Rewrite.ToDictionary(page => page.Slug,
+            page => changes.Previous.TryGetValue(page.Slug, out var earlier) ? CrossLinker.RelatedPagesOf(earlier) : [],
+            StringComparer.Ordinal);
+        var linked = await LinkAsync(run, plan, updated, keptRelated, cancellationToken);
+
+        var pages = new Dictionary<string, string>(reused, StringComparer.Ordinal);
+        foreach (var (slug, markdown) in linked.Pages)
+        {
+            pages[slug] = markdown;
+        }
+        return new Documented(plan, pages);
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(RunContext run, DocumentationPlan plan,
+        IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken)
+    {
+        await run.Reporter.StageAsync(Stages.Validating, cancellationToken);
+        return await SkipOnFailureAsync(Stages.Validating, run, pages,
+            () => validator.ValidateAsync(run, plan, pages, options.Value.MaxConcurrentPages, cancellationToken));
+    }
+
+    private async Task<Documented> LinkAsync(RunContext run, DocumentationPlan plan, IReadOnlyDictionary<string, string> pages,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? keptRelated, CancellationToken cancellationToken)
+    {
+        await run.Reporter.StageAsync(Stages.CrossLinking, cancellationToken);
+        var linked = await SkipOnFailureAsync(Stages.CrossLinking, run, pages,
+            () => linker.LinkAsync(run, plan, pages, cancellationToken, keptRelated));
+        return new Documented(plan, linked);
+    }
+
+    /// <summary>Renders and stores the site, and caches every page but placeholders for the next run.</summary>
+    private async Task<RunOutcome> RenderAsync(RunContext run, Documented documented, string commitSha,
+        CancellationToken cancellationToken)
+    {
+        await run.Reporter.StageAsync(Stages.Rendering, cancellationToken);
+        try
+        {
+            var files = renderer.Render(documented.Plan, documented.Pages);
+            var cacheable = documented.Pages.Where(page => !run.IsPlaceholder(page.Key))
+                .ToDictionary(page => page.Key, page => page.Value, StringComparer.Ordinal);
+            await sites.SaveAsync(run.Command.RunId, files, cacheable, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "Run {RunId}: rendering failed", run.Command.RunId);
             return RunOutcome.Failed("Rendering the site failed. See the worker's log for details.", commitSha);
         }
-        return RunOutcome.Ready(pages.Count, commitSha);
+        return RunOutcome.Ready(documented.Pages.Count, commitSha);
     }
 
     /// <summary>Validating and cross-linking improve pages; when they fail, the pages as they were are still a site.</summary>
@@ -162,25 +221,13 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     }
 
     /// <summary>
-    /// The page count of the site being reused when this run has nothing to do: not forced, and its base documented this
-    /// very commit with a plan that still reads. Null means generate.
+    /// The base's plan when this run has nothing to do: not forced, and its base documented this very commit with a plan
+    /// that still reads. Null means generate.
     /// </summary>
-    private static int? UpToDatePageCount(GenerateDocumentation command, string commitSha)
-    {
-        if (command.Force || command.BaseGenerationId is null || command.BaseCommitSha != commitSha || command.BasePlanJson is null)
-        {
-            return null;
-        }
-        try
-        {
-            using var plan = System.Text.Json.JsonDocument.Parse(command.BasePlanJson);
-            return PlanParser.FromJson(plan.RootElement).Pages.Count();
-        }
-        catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidPlanException)
-        {
-            return null;
-        }
-    }
+    private static DocumentationPlan? UpToDatePlan(GenerateDocumentation command, string commitSha) =>
+        command.Force || command.BaseGenerationId is null || command.BaseCommitSha != commitSha
+            ? null
+            : PlanParser.TryReadStored(command.BasePlanJson);
 
     private static string PlanJson(DocumentationPlan plan) => System.Text.Json.JsonSerializer.Serialize(plan);
 
@@ -196,3 +243,9 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         }
     }
 }
+
+/// <summary>A plan and its pages (Markdown by slug), ready to render.</summary>
+internal sealed record Documented(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Pages);
+
+/// <summary>The run cannot go on; the message is shown to users.</summary>
+internal sealed class RunFailedException(string message) : Exception(message);

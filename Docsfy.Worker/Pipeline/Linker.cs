@@ -7,14 +7,16 @@ namespace Docsfy.Worker.Pipeline;
 
 /// <summary>
 /// <c>cross_linking</c>: deterministic fixes on every page (links to unknown pages dropped, "See Title" linked), then,
-/// with an AI, one call choosing each page's related pages. A failed AI pass is logged and skipped.
+/// with an AI, one call choosing each page's related pages. A failed AI pass is logged and skipped. An incremental run
+/// passes the related pages its rewritten pages had before, and makes no call: the plan, and so the choice, is unchanged.
 /// </summary>
 public sealed class Linker(ILogger<Linker> logger)
 {
     public async Task<IReadOnlyDictionary<string, string>> LinkAsync(RunContext run, DocumentationPlan plan,
-        IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? keptRelated = null)
     {
-        var related = run.Ai is null ? null : await RelatedPagesAsync(run, plan, cancellationToken);
+        var related = keptRelated ?? (run.Ai is null ? null : await RelatedPagesAsync(run, plan, cancellationToken));
         var linker = new CrossLinker(plan);
         var linked = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (slug, markdown) in pages)
@@ -27,7 +29,7 @@ public sealed class Linker(ILogger<Linker> logger)
         return linked;
     }
 
-    private async Task<Dictionary<string, List<string>>?> RelatedPagesAsync(RunContext run, DocumentationPlan plan,
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> RelatedPagesAsync(RunContext run, DocumentationPlan plan,
         CancellationToken cancellationToken)
     {
         try
@@ -35,7 +37,8 @@ public sealed class Linker(ILogger<Linker> logger)
             var manifest = JsonSerializer.Serialize(plan.Pages.Select(p => new { p.Slug, p.Title, p.Description }));
             var manifestFile = await run.WriteScratchFileAsync("pages.json", manifest, cancellationToken);
             var answer = await run.Ai!.AskAsync(Prompts.RelatedPages(plan, manifestFile), cancellationToken);
-            return AnswerShapes.SlugMap(answer);
+            return AnswerShapes.SlugMap(answer)?.ToDictionary(entry => entry.Key, entry => (IReadOnlyList<string>)entry.Value,
+                StringComparer.Ordinal);
         }
         catch (AiCallFailedException exception)
         {

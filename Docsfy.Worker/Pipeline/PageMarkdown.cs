@@ -23,6 +23,13 @@ public static partial class PageMarkdown
         return text.StartsWith("# ", StringComparison.Ordinal) ? text + "\n" : $"# {title}\n\n{text}\n";
     }
 
+    /// <summary>True when the answer is a Markdown page (a heading first, possibly fenced), not prose or JSON.</summary>
+    public static bool LooksLikePage(string answer)
+    {
+        var text = AiJson.StripThinking(answer).TrimStart();
+        return text.StartsWith("# ", StringComparison.Ordinal) || WrappingFence().IsMatch(text.TrimEnd());
+    }
+
     /// <summary>A visible stand-in for a page whose AI call failed. It is never cached, so the next run tries again.</summary>
     public static string Placeholder(string title, string reason) =>
         $"# {title}\n\n> This page could not be generated ({reason}). Generate the documentation again to retry.\n";

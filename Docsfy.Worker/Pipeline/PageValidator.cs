@@ -23,7 +23,7 @@ public sealed class PageValidator(PageWriter writer, ILogger<PageValidator> logg
             CancellationToken = cancellationToken,
         }, async (entry, token) =>
         {
-            if (!bySlug.TryGetValue(entry.Key, out var page))
+            if (!bySlug.TryGetValue(entry.Key, out var page) || run.IsPlaceholder(entry.Key))
             {
                 return;
             }

@@ -13,7 +13,23 @@ public sealed class PageWriter(ILogger<PageWriter> logger)
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(RunContext run, DocumentationPlan plan,
         IEnumerable<PlanPage> pages, int alreadyDone, int maxConcurrentPages, CancellationToken cancellationToken)
     {
-        var planFile = await run.WriteScratchFileAsync("plan.json", System.Text.Json.JsonSerializer.Serialize(plan), cancellationToken);
+        var planFile = await WritePlanFileAsync(run, plan, cancellationToken);
+        return await ForEachPageAsync(run, pages, alreadyDone, maxConcurrentPages,
+            (page, token) => WritePageAsync(run, plan, page, planFile, token), cancellationToken);
+    }
+
+    /// <summary>The plan as a scratch file that page prompts name.</summary>
+    public static Task<string> WritePlanFileAsync(RunContext run, DocumentationPlan plan, CancellationToken cancellationToken) =>
+        run.WriteScratchFileAsync("plan.json", System.Text.Json.JsonSerializer.Serialize(plan), cancellationToken);
+
+    /// <summary>
+    /// Produces the given pages, up to <paramref name="maxConcurrentPages"/> at once, reporting the rising count of
+    /// finished pages (starting after <paramref name="alreadyDone"/>) as each one completes.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ForEachPageAsync(RunContext run, IEnumerable<PlanPage> pages,
+        int alreadyDone, int maxConcurrentPages, Func<PlanPage, CancellationToken, Task<string>> produce,
+        CancellationToken cancellationToken)
+    {
         var written = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var done = alreadyDone;
         await Parallel.ForEachAsync(pages, new ParallelOptions
@@ -22,22 +38,26 @@ public sealed class PageWriter(ILogger<PageWriter> logger)
             CancellationToken = cancellationToken,
         }, async (page, token) =>
         {
-            written[page.Slug] = await WriteOneAsync(run, plan, page, planFile, avoid: null, token);
+            written[page.Slug] = await produce(page, token);
             await run.Reporter.PagesDoneAsync(Interlocked.Increment(ref done), token);
         });
         return written;
     }
 
-    private async Task<string> WriteOneAsync(RunContext run, DocumentationPlan plan, PlanPage page, string planFile,
-        IReadOnlyCollection<string>? avoid, CancellationToken cancellationToken)
+    /// <summary>Writes one page in full; when the AI call fails, the page is a placeholder (and marked as one).</summary>
+    public async Task<string> WritePageAsync(RunContext run, DocumentationPlan plan, PlanPage page, string planFile,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await TryWriteAsync(run, plan, page, planFile, avoid, cancellationToken);
+            var markdown = await TryWriteAsync(run, plan, page, planFile, avoid: null, cancellationToken);
+            run.MarkWritten(page.Slug);
+            return markdown;
         }
         catch (AiCallFailedException exception)
         {
             logger.LogWarning("Run {RunId}: page {Slug} failed: {Reason}", run.Command.RunId, page.Slug, exception.Message);
+            run.MarkPlaceholder(page.Slug);
             return PageMarkdown.Placeholder(page.Title, exception.Message);
         }
     }

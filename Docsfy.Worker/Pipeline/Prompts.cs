@@ -51,6 +51,31 @@ public static class Prompts
         slug to an array of slugs, e.g. {"{"}"intro": ["install", "usage"]{"}"}.
         """;
 
+    public static string IncrementalPlan(DocumentationPlan plan, string planFile, string changesFile, string diffFile,
+        string changes) => $"""
+        You are deciding which pages of an existing documentation site must be rewritten because the repository in the
+        current directory changed. The site's plan is in {planFile}; its pages (slug: title - description):
+        {Excerpt(string.Join('\n', plan.Pages.Select(p => $"{p.Slug}: {p.Title} - {p.Description}")))}
+
+        The changed files are listed in {changesFile}; the full diff is in {diffFile}. Changed files:
+        {Excerpt(changes)}
+
+        Answer with ONLY a JSON array of the slugs of the pages whose content the change makes wrong or incomplete, [] when
+        no page is affected, or ["all"] when the change is too large to judge or the site's structure should change.
+        """;
+
+    public static string UpdatePage(PlanPage page, string pageFile, string diffFile, string diff) => $$"""
+        Update the documentation page "{{page.Title}}" to match the repository in the current directory, which changed.
+        The page's current Markdown is in {{pageFile}}; the changes relevant to it are in {{diffFile}}, beginning:
+
+        {{Excerpt(diff)}}
+
+        Prefer small exact edits. Answer with ONLY this JSON object, where each "old" is text copied exactly from the
+        page that occurs in it once, and edits do not overlap:
+        {"replacements": [{"old": "exact current text", "new": "replacement text"}]}
+        If the page needs rewriting instead, answer with ONLY the whole new page's Markdown, starting with "# {{page.Title}}".
+        """;
+
     private static string PageList(DocumentationPlan plan, string except)
     {
         var list = new StringBuilder();

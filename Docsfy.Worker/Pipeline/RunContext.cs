@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Docsfy.Contracts;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Generation;
@@ -22,6 +23,17 @@ public sealed class RunContext(GenerateDocumentation command, RepositorySnapshot
 
     /// <summary>The AI of this run; null for the <c>offline</c> provider, which uses none.</summary>
     public AiSession? Ai => ai;
+
+    private readonly ConcurrentDictionary<string, bool> _placeholders = new(StringComparer.Ordinal);
+
+    /// <summary>The page holds a placeholder because its AI call failed (pages are written in parallel).</summary>
+    public void MarkPlaceholder(string slug) => _placeholders[slug] = true;
+
+    /// <summary>The page holds real content again (a later call succeeded).</summary>
+    public void MarkWritten(string slug) => _placeholders.TryRemove(slug, out _);
+
+    /// <summary>Placeholders are shown but never cached, so the next run writes the page again.</summary>
+    public bool IsPlaceholder(string slug) => _placeholders.ContainsKey(slug);
 
     /// <summary>Writes a prompt file into the scratch folder and returns its absolute path, for the prompt to name.</summary>
     public async Task<string> WriteScratchFileAsync(string fileName, string content, CancellationToken cancellationToken)

@@ -33,6 +33,22 @@ public static class PlanParser
         return FromJson(json, fallbackProjectName);
     }
 
+    /// <summary>A stored <c>plan_json</c> (an earlier run's plan), or null when it is missing or no longer reads as a plan.</summary>
+    public static DocumentationPlan? TryReadStored(string? planJson)
+    {
+        if (planJson is null)
+            return null;
+        try
+        {
+            using var json = JsonDocument.Parse(planJson);
+            return FromJson(json.RootElement);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidPlanException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Validates an already parsed plan, e.g. a stored <c>plan_json</c>.</summary>
     public static DocumentationPlan FromJson(JsonElement json, string fallbackProjectName = "Documentation")
     {

@@ -2,7 +2,8 @@
 # A scripted stand-in for an AI command-line tool (claude, gemini, cursor-agent). It reads the prompt on standard input
 # and answers by what the prompt asks for. The repository under test steers it with marker files in the checkout, which
 # is the tool's working directory: DOCSFY_FAKE_HANG makes every call hang (abort tests), DOCSFY_FAKE_GARBAGE makes the
-# plan unusable (error tests).
+# plan unusable (error tests), DOCSFY_FAKE_SELECT holds the incremental planner's answer (["all"] without it), and
+# DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements.
 set -u
 prompt=$(cat)
 if [ -e DOCSFY_FAKE_HANG ]; then
@@ -30,6 +31,17 @@ JSON
     *"Write the documentation page"*)
         title=$(printf '%s\n' "$prompt" | sed -n 's/.*Write the documentation page "\([^"]*\)".*/\1/p' | head -n 1)
         printf '# %s\n\nWritten by the fake AI.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and see [Usage](usage.html).\n' "$title"
+        ;;
+    *"You are deciding which pages"*)
+        if [ -e DOCSFY_FAKE_SELECT ]; then cat DOCSFY_FAKE_SELECT; else echo '["all"]'; fi
+        ;;
+    *"Update the documentation page"*)
+        if [ -e DOCSFY_FAKE_REWRITE ]; then
+            title=$(printf '%s\n' "$prompt" | sed -n 's/.*Update the documentation page "\([^"]*\)".*/\1/p' | head -n 1)
+            printf '# %s\n\nRewritten in full by the fake AI.\n' "$title"
+        else
+            echo '{"replacements": [{"old": "Written by the fake AI.", "new": "Updated by the fake AI."}]}'
+        fi
         ;;
     *"Check the documentation page"*)
         echo '[]'

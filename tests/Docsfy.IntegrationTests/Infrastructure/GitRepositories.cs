@@ -43,6 +43,19 @@ public static class GitRepositories
         return repository.Commit(message, Author, Author, new CommitOptions { AllowEmptyCommit = true });
     }
 
+    /// <summary>
+    /// Replaces the repository's whole history with one new commit of <paramref name="files"/>: every earlier commit is
+    /// gone from it, as after a force-push and garbage collection on a server.
+    /// </summary>
+    public static string RewriteHistory(string path, IReadOnlyDictionary<string, string> files)
+    {
+        Directory.Delete(path, recursive: true);
+        var recreated = Create(Path.GetFileName(path), files);
+        Directory.Move(recreated, path);
+        Directory.Delete(Path.GetDirectoryName(recreated)!);
+        return HeadSha(path);
+    }
+
     public static string HeadSha(string path)
     {
         using var repository = new Repository(path);

@@ -27,7 +27,7 @@ internal sealed class RunFixture : IDisposable
             Events.Enqueue(message);
             return Task.CompletedTask;
         }, command.Variant, command.RunId);
-        Ai = ai is null ? null : new AiSession(ai, "m1", checkout, TimeSpan.FromMinutes(1));
+        Ai = ai is null ? null : new AiSession(ai, "m1", checkout, TimeSpan.FromMinutes(1), Reporter.Meter);
         Run = new RunContext(command, RepositorySnapshot.Read(new Docsfy.Worker.Cloning.Checkout(checkout, "abc")), scratch, Reporter, Ai);
     }
 

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text.Json;
+using Docsfy.IntegrationTests.Infrastructure;
+
+namespace Docsfy.IntegrationTests.Generation;
+
+/// <summary>
+/// Regeneration spends AI calls only where the repository changed (SPEC sections 3 and 5): up-to-date runs, incremental
+/// planning with the page cache, targeted page updates, and variant replacement. The fake AI (Assets/fake-ai.sh) is
+/// steered by marker files committed into the repository under test.
+/// </summary>
+[Collection(DocsfyCollection.Name)]
+public sealed class IncrementalTests(DocsfyAppFixture fixture)
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+
+    private static readonly Dictionary<string, string> SampleFiles = new()
+    {
+        ["README.md"] = "# Sample\n\nA sample library for tests.\n",
+        ["src/sample.c"] = "int sample(void) { return 42; }\n",
+    };
+
+    /// <summary>The fake AI's plan: three pages (the third slug is made safe from "../../etc/passwd").</summary>
+    private static readonly string[] Slugs = ["introduction", "usage"];
+
+    [Fact]
+    public async Task An_unchanged_repository_is_ready_and_up_to_date_without_any_AI_call()
+    {
+        await using var project = await ProjectAsync("same");
+        await project.GenerateAsync( "fake-model");
+
+        var (again, runId) = await project.GenerateAsync( "fake-model");
+
+        Assert.Equal(["cloning"], again.Stages.Distinct());
+        Assert.Equal("ready", again.StatusChange.GetProperty("status").GetString());
+        Assert.Equal("up_to_date", Synced(again, project.Name, "fake-model").GetProperty("current_stage").GetString());
+        var usage = await project.UsageAsync( runId);
+        Assert.Equal(0, usage.GetProperty("calls").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_changed_file_rewrites_only_the_pages_the_planner_names_and_reuses_the_others_byte_for_byte()
+    {
+        await using var project = await ProjectAsync("incr");
+        var (first, firstRun) = await project.GenerateAsync( "fake-model");
+        var slugs = PlanSlugs(Synced(first, project.Name, "fake-model"));
+        var before = await project.PagesAsync( "fake-model", slugs);
+        var fullCalls = (await project.UsageAsync( firstRun)).GetProperty("calls").GetInt32();
+
+        project.ChangeSample(selection: "[\"usage\"]");
+        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+
+        Assert.Equal(["cloning", "incremental_planning", "generating_pages", "validating", "cross_linking", "rendering"],
+            second.Stages.Distinct());
+        Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
+        Assert.Equal(slugs.Count, second.StatusChange.GetProperty("page_count").GetInt32());
+        Assert.Equal(GitRepositories.HeadSha(project.Repository), second.StatusChange.GetProperty("last_commit_sha").GetString());
+        var after = await project.PagesAsync( "fake-model", slugs);
+        foreach (var slug in slugs.Where(slug => slug != "usage"))
+        {
+            Assert.Equal(before[slug], after[slug]);
+        }
+        Assert.Contains("Written by the fake AI.", before["usage"], StringComparison.Ordinal);
+        Assert.Contains("Updated by the fake AI.", after["usage"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Written by the fake AI.", after["usage"], StringComparison.Ordinal);
+
+        // One planner call, then the update and the validation of the one affected page.
+        var usage = await project.UsageAsync( secondRun);
+        Assert.Equal(3, usage.GetProperty("calls").GetInt32());
+        Assert.Equal(slugs.Count - 1, usage.GetProperty("pages_reused").GetInt32());
+        Assert.True(fullCalls > 3, $"a full run made {fullCalls} calls");
+    }
+
+    [Fact]
+    public async Task An_incremental_planner_that_cannot_decide_means_a_full_regeneration()
+    {
+        await using var project = await ProjectAsync("doubt");
+        await project.GenerateAsync( "fake-model");
+
+        project.ChangeSample(selection: "Hard to say. <think>[\"usage\"]</think> {\"pages\": 3}");
+        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+
+        Assert.Equal(["cloning", "incremental_planning", "planning", "generating_pages", "validating", "cross_linking", "rendering"],
+            second.Stages.Distinct());
+        Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
+        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_base_commit_that_is_no_longer_reachable_means_a_full_regeneration_not_an_error()
+    {
+        await using var project = await ProjectAsync("gone");
+        await project.GenerateAsync( "fake-model");
+
+        var rewritten = GitRepositories.RewriteHistory(project.Repository, new Dictionary<string, string>(SampleFiles)
+        {
+            ["src/sample.c"] = "int sample(void) { return 7; }\n",
+            ["DOCSFY_FAKE_SELECT"] = "[\"usage\"]",
+        });
+        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+
+        Assert.Equal(["cloning", "incremental_planning", "planning", "generating_pages", "validating", "cross_linking", "rendering"],
+            second.Stages.Distinct());
+        Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
+        Assert.Equal(rewritten, second.StatusChange.GetProperty("last_commit_sha").GetString());
+        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+    }
+
+    [Fact]
+    public async Task Another_model_without_force_reuses_the_pages_and_replaces_the_older_variant_with_a_sync()
+    {
+        await using var project = await ProjectAsync("swap");
+        var (first, _) = await project.GenerateAsync( "model-a");
+        var slugs = PlanSlugs(Synced(first, project.Name, "model-a"));
+        var before = await project.PagesAsync( "model-a", slugs);
+
+        project.ChangeSample(selection: "[\"usage\"]");
+        var (second, secondRun) = await project.GenerateAsync( "model-b");
+
+        Assert.Contains("incremental_planning", second.Stages);
+        Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
+        var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).ToList();
+        Assert.Equal(["model-b"], models);
+        (await project.Client.GetAsync($"/api/projects/{project.Name}/main/claude/model-a", DocsfyAppFixture.Admin)).AssertError(HttpStatusCode.NotFound);
+        var after = await project.PagesAsync( "model-b", slugs);
+        Assert.Equal(before["introduction"], after["introduction"]);
+        Assert.Contains("Updated by the fake AI.", after["usage"], StringComparison.Ordinal);
+        Assert.Equal(slugs.Count - 1, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+    }
+
+    [Fact]
+    public async Task Another_model_at_the_same_commit_takes_over_the_site_without_AI_calls_and_replaces_the_older_variant()
+    {
+        await using var project = await ProjectAsync("takeover");
+        var (first, _) = await project.GenerateAsync( "model-a");
+        var slugs = PlanSlugs(Synced(first, project.Name, "model-a"));
+        var before = await project.PagesAsync( "model-a", slugs);
+
+        var (second, secondRun) = await project.GenerateAsync( "model-b");
+
+        Assert.Equal(["cloning"], second.Stages.Distinct());
+        var synced = Assert.Single(Variants(second.Sync, project.Name));
+        Assert.Equal("model-b", synced.GetProperty("ai_model").GetString());
+        Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
+        Assert.Equal(Synced(first, project.Name, "model-a").GetProperty("plan_json").GetString(), synced.GetProperty("plan_json").GetString());
+        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("calls").GetInt32());
+        Assert.Equal(before, await project.PagesAsync( "model-b", slugs));
+    }
+
+    [Fact]
+    public async Task Another_model_with_force_reuses_nothing_and_both_variants_remain()
+    {
+        await using var project = await ProjectAsync("both");
+        await project.GenerateAsync( "model-a");
+
+        var (second, secondRun) = await project.GenerateAsync( "model-b", force: true);
+
+        Assert.Equal(["cloning", "planning", "generating_pages", "validating", "cross_linking", "rendering"], second.Stages.Distinct());
+        var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).Order().ToList();
+        Assert.Equal(["model-a", "model-b"], models);
+        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+        (await project.Client.GetAsync($"/docs/{project.Name}/main/claude/model-a/index.html", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    private static IEnumerable<JsonElement> Variants(JsonElement sync, string name) =>
+        sync.GetProperty("projects").EnumerateArray().Where(p => p.GetProperty("name").GetString() == name);
+
+    private static JsonElement Synced(RunWatcher.RunMessages run, string name, string model) =>
+        Variants(run.Sync, name).Single(p => p.GetProperty("ai_model").GetString() == model);
+
+    private static IReadOnlyList<string> PlanSlugs(JsonElement variant)
+    {
+        using var plan = JsonDocument.Parse(variant.GetProperty("plan_json").GetString()!);
+        var slugs = plan.RootElement.GetProperty("navigation").EnumerateArray()
+            .SelectMany(group => group.GetProperty("pages").EnumerateArray())
+            .Select(page => page.GetProperty("slug").GetString()!).ToList();
+        Assert.Superset(Slugs.ToHashSet(), slugs.ToHashSet());
+        return slugs;
+    }
+
+    private async Task<Project> ProjectAsync(string prefix)
+    {
+        var name = DocsfyAppFixture.UniqueName(prefix);
+        var socket = await HubClient.ConnectSyncedAsync(fixture.Host, DocsfyAppHost.AdminKey);
+        return new Project(name, GitRepositories.Create(name, SampleFiles), fixture.Host.Client(), socket);
+    }
+
+    /// <summary>One repository under test, documented with the fake <c>claude</c>, watched over one admin socket.</summary>
+    private sealed record Project(string Name, string Repository, DocsfyClient Client, HubClient Socket) : IAsyncDisposable
+    {
+        public async Task<(RunWatcher.RunMessages Run, string RunId)> GenerateAsync(string model, bool force = false)
+        {
+            var started = await Client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
+                new { repo_path = Repository, ai_provider = "claude", ai_model = model, force });
+            started.AssertStatus(HttpStatusCode.Accepted);
+            var run = await RunWatcher.UntilFinishedAsync(Socket, Name, RunTimeout);
+            Assert.Equal("ready", run.StatusChange.GetProperty("status").GetString());
+            return (run, started.String("generation_id"));
+        }
+
+        /// <summary>Commits a change to a source file, with the answer the fake incremental planner is to give.</summary>
+        public void ChangeSample(string selection) => GitRepositories.Commit(Repository, new Dictionary<string, string>
+        {
+            ["src/sample.c"] = "int sample(void) { return 43; }\n",
+            ["DOCSFY_FAKE_SELECT"] = selection,
+        }, "Change the sample");
+
+        /// <summary>Each page's Markdown source as the site serves it.</summary>
+        public async Task<Dictionary<string, string>> PagesAsync(string model, IReadOnlyList<string> slugs)
+        {
+            var pages = new Dictionary<string, string>();
+            foreach (var slug in slugs)
+            {
+                var page = await Client.GetAsync($"/docs/{Name}/main/claude/{model}/{slug}.md", DocsfyAppFixture.Admin);
+                page.AssertStatus(HttpStatusCode.OK);
+                pages[slug] = page.Body;
+            }
+            return pages;
+        }
+
+        /// <summary>The <c>ai_usage</c> of the variant whose current run is <paramref name="runId"/>.</summary>
+        public async Task<JsonElement> UsageAsync(string runId)
+        {
+            var variant = await Client.GetAsync($"/api/projects/by-id/{runId}", DocsfyAppFixture.Admin);
+            variant.AssertStatus(HttpStatusCode.OK);
+            return variant.Json.GetProperty("ai_usage");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Socket.DisposeAsync();
+        }
+    }
+}
