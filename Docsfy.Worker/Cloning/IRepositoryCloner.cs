@@ -11,6 +11,12 @@ public interface IRepositoryCloner
     Task<Checkout> CloneAsync(RepositorySource source, string targetDirectory, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The commit the branch points at in the source, read without cloning (like <c>git ls-remote</c>), under the same
+    /// address checks and time limit; null when it cannot be read (the clone then says why).
+    /// </summary>
+    Task<string?> ResolveHeadAsync(RepositorySource source, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes the earlier commit <paramref name="commitSha"/> available in the checkout's repository (fetching it or
     /// deepening a shallow clone, within the same limits), for an incremental run to compare against. False when it
     /// cannot be had: the history was rewritten, or the commit is too far back.

@@ -34,6 +34,27 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         return checkout;
     }
 
+    public async Task<string?> ResolveHeadAsync(RepositorySource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!BranchName.IsValid(source.Branch))
+        {
+            return null;
+        }
+        var settings = options.Value;
+        try
+        {
+            var origin = await OriginOfAsync(source, settings, cancellationToken);
+            return await GuardedAsync(settings, guard => HeadOf(origin, source.Branch, settings, guard),
+                onFailure: () => { }, cancellationToken);
+        }
+        catch (CloneFailedException exception)
+        {
+            logger.LogInformation("Could not read the head of branch {Branch}: {Reason}", source.Branch, exception.Message);
+            return null;
+        }
+    }
+
     public async Task<bool> FetchCommitAsync(RepositorySource source, Checkout checkout, string commitSha,
         CancellationToken cancellationToken)
     {
@@ -144,6 +165,23 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         repository.Reset(ResetMode.Hard, commit);
         CheckoutLinks.RemovePlaceholders(target, links);
         return new Checkout(target, commit.Sha);
+    }
+
+    /// <summary>The commit the branch points at on the remote (like <c>git ls-remote</c>), or null when it cannot be read.</summary>
+    private static string? HeadOf(CloneOrigin origin, string branch, CloningOptions settings, CloneGuard guard)
+    {
+        GuardedHttpSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        try
+        {
+            var name = $"refs/heads/{branch}";
+            return Repository.ListRemoteReferences(origin.Url)
+                .FirstOrDefault(reference => reference.CanonicalName == name)?.TargetIdentifier;
+        }
+        catch (LibGit2SharpException) when (!guard.ShouldStop)
+        {
+            return null;
+        }
     }
 
     /// <summary>

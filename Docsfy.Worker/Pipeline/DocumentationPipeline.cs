@@ -49,11 +49,19 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         }
 
         await reporter.StageAsync(Stages.Cloning, cancellationToken);
+        var source = new RepositorySource(command.RepoUrl, command.RepoPath, variant.Branch);
+        // Asking the source for the branch's head costs one round trip; an up-to-date run then needs no clone at all.
+        if (command.BaseCommitSha is { } baseCommit && !command.Force
+            && await cloner.ResolveHeadAsync(source, cancellationToken) == baseCommit
+            && UpToDatePlan(command, baseCommit) is { } unchanged)
+        {
+            logger.LogInformation("Run {RunId}: commit {Commit} is already documented; nothing to do", command.RunId, baseCommit);
+            return RunOutcome.UpToDateWith(unchanged.Pages.Count(), baseCommit, command.BasePlanJson!);
+        }
         Checkout checkout;
         try
         {
-            checkout = await cloner.CloneAsync(new RepositorySource(command.RepoUrl, command.RepoPath, variant.Branch),
-                Path.Combine(scratch, "checkout"), cancellationToken);
+            checkout = await cloner.CloneAsync(source, Path.Combine(scratch, "checkout"), cancellationToken);
         }
         catch (CloneFailedException exception)
         {

@@ -26,6 +26,7 @@ var context = new BenchContext(host, api, new VariantSeeder(await host.Connectio
     ("idle", IdleConnectionsScenario.RunAsync),
     ("fanout", FanOutScenario.RunAsync),
     ("pipeline", PipelineScenario.RunAsync),
+    ("incremental", IncrementalScenario.RunAsync),
     ("sync", SyncScenario.RunAsync),
 ];
 foreach (var (name, run) in scenarios.Where(s => options.Scenarios.Contains(s.Name)))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The pipeline benchmark's stand-in for an AI command-line tool, run by the worker as provider `claude`. Like the
 # integration tests' fake-ai.sh it reads the prompt on standard input and answers by what the prompt asks for, but it
-# plans a 15-page site (the plan's upper bound in the planning prompt) and can be slow on purpose:
+# plans a 15-page site (the plan's upper bound in the planning prompt), names one page (configuration) as affected by
+# any change when asked incrementally, updates it with one exact replacement, and can be slow on purpose:
 #   BENCH_AI_DELAY_SECONDS  seconds every call sleeps before answering (default 0), to stand in for a model's latency.
 #   BENCH_AI_CALL_LOG       a file that gets one line per call: kind, start and end (epoch seconds), working directory.
 #                           The working directory is the run's checkout (<scratch>/<run id>/checkout), so the bench can
@@ -16,6 +17,8 @@ case "$prompt" in
     *"Write the documentation page"*) kind=page ;;
     *"Check the documentation page"*) kind=check ;;
     *"choose up to 5 other pages"*) kind=related ;;
+    *"You are deciding which pages"*) kind=select ;;
+    *"Update the documentation page"*) kind=update ;;
     *) echo "bench-ai: unexpected prompt" >&2; exit 3 ;;
 esac
 
@@ -66,6 +69,12 @@ JSON
         ;;
     check)
         echo '[]'
+        ;;
+    select)
+        echo '["configuration"]'
+        ;;
+    update)
+        echo '{"replacements": [{"old": "## Purpose", "new": "## Purpose and scope"}]}'
         ;;
     related)
         printf '{'

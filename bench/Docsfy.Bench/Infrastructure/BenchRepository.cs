@@ -62,6 +62,24 @@ public sealed class BenchRepository : IDisposable
         return new BenchRepository(root, path, files.Count, files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Content)));
     }
 
+    /// <summary>
+    /// Commits a change to one source file (the same file each time, a new line each time), so the next run has a
+    /// one-file diff to document.
+    /// </summary>
+    public void CommitOneFileChange()
+    {
+        using var repository = new Repository(Path);
+        var file = repository.Index.Select(entry => entry.Path).Where(path => path.StartsWith("src/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).First();
+        _changes++;
+        File.AppendAllText(System.IO.Path.Combine(Path, file),
+            $"\nfunction tuned_{_changes}(input) {{\n    return input.filter(value => value > {_changes});\n}}\n");
+        Commands.Stage(repository, file);
+        repository.Commit($"Tune {file} ({_changes})", Author, Author);
+    }
+
+    private int _changes;
+
     /// <summary>README and project files, 40 docs pages, 10 % tests, the rest sources spread over modules and languages.</summary>
     private static IEnumerable<(string Path, string Content)> Contents(string name, int fileCount)
     {

@@ -39,4 +39,16 @@ public sealed class GenerationEventRulesTests
         Assert.Equal("negative page count", GenerationEventRules.Problem(Finished(pageCount: -2)));
         Assert.Equal("commit SHA too long", GenerationEventRules.Problem(Finished(sha: new string('a', 65))));
     }
+
+    [Fact]
+    public void A_terminal_event_with_usage_passes_and_out_of_range_usage_is_named()
+    {
+        Assert.Null(GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(12, 1_000, 2_000, 0.25m, 3) }));
+        Assert.Null(GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(0, null, null, null, 0) }));
+        Assert.Equal("usage out of range", GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(-1, null, null, null, 0) }));
+        Assert.Equal("usage out of range", GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(1, -5, null, null, 0) }));
+        Assert.Equal("usage out of range", GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(1, null, null, -0.01m, 0) }));
+        Assert.Equal("usage out of range", GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(1, null, null, null, -2) }));
+        Assert.Equal("plan too large", GenerationEventRules.Problem(Finished() with { PlanJson = new string('x', 1_000_001) }));
+    }
 }
