@@ -36,7 +36,9 @@ internal sealed partial class CliAiProvider(
         }
         if (string.IsNullOrWhiteSpace(result.StandardOutput))
             throw new AiCallFailedException($"{Name} exited successfully but gave no answer.");
-        return new AiReply(result.StandardOutput);
+        return definition.Answer == CliAnswerFormat.ClaudeJson
+            ? ClaudeResultEnvelope.Read(Name, result.StandardOutput)
+            : new AiReply(result.StandardOutput);
     }
 
     private string ResolveExecutable(string? configuredPath)

@@ -5,19 +5,21 @@ namespace Docsfy.Worker.Ai.Cli;
 /// <param name="Executable">Looked up on <c>PATH</c> unless <c>Ai:Cli:&lt;name&gt;:Path</c> says otherwise.</param>
 /// <param name="Arguments">The argument template; <c>{model}</c> becomes the requested model.</param>
 /// <param name="InstallHint">Shown when the executable is missing.</param>
-public sealed record CliToolDefinition(string Name, string Executable, IReadOnlyList<string> Arguments, string InstallHint)
+/// <param name="Answer">How standard output carries the answer: plain text, or claude's JSON result with usage.</param>
+public sealed record CliToolDefinition(string Name, string Executable, IReadOnlyList<string> Arguments, string InstallHint,
+    CliAnswerFormat Answer = CliAnswerFormat.Text)
 {
     public const string ModelPlaceholder = "{model}";
 
     // Each tool runs headless (print mode) and reads its prompt from the piped standard input; none is given
     // permission to edit files or run commands, since the prompt may carry text from the untrusted repository.
-    //  claude:       -p (print mode; stdin is the prompt), text output.
+    //  claude:       -p (print mode; stdin is the prompt), JSON output: the answer plus its tokens and cost.
     //  gemini:       piped stdin without a TTY runs headless; --model picks the model.
     //  cursor-agent: -p (print mode), --trust (headless runs cannot answer the workspace-trust question).
     public static IReadOnlyList<CliToolDefinition> Defaults { get; } =
     [
-        new("claude", "claude", ["-p", "--model", ModelPlaceholder, "--output-format", "text"],
-            "Claude Code (npm install -g @anthropic-ai/claude-code)"),
+        new("claude", "claude", ["-p", "--model", ModelPlaceholder, "--output-format", "json"],
+            "Claude Code (npm install -g @anthropic-ai/claude-code)", CliAnswerFormat.ClaudeJson),
         new("gemini", "gemini", ["--model", ModelPlaceholder],
             "Gemini CLI (npm install -g @google/gemini-cli)"),
         new("cursor", "cursor-agent", ["-p", "--trust", "--model", ModelPlaceholder, "--output-format", "text"],
@@ -43,4 +45,14 @@ public sealed record CliToolDefinition(string Name, string Executable, IReadOnly
         }
         return arguments;
     }
+}
+
+/// <summary>How a tool's standard output carries its answer.</summary>
+public enum CliAnswerFormat
+{
+    /// <summary>The whole output is the answer; the tool reports no usage.</summary>
+    Text,
+
+    /// <summary><c>claude --output-format json</c>: a result object with the answer, tokens and cost.</summary>
+    ClaudeJson,
 }

@@ -4,16 +4,32 @@
 # is the tool's working directory: DOCSFY_FAKE_HANG makes every call hang (abort tests), DOCSFY_FAKE_GARBAGE makes the
 # plan unusable (error tests), DOCSFY_FAKE_SELECT holds the incremental planner's answer (["all"] without it), and
 # DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements.
+# Like `claude -p --output-format json`, it wraps each answer in a result object reporting usage: 100 input and 10 output
+# tokens and $0.001 per call, so tests can follow the cost of a run.
 set -u
 prompt=$(cat)
 if [ -e DOCSFY_FAKE_HANG ]; then
     sleep 600
 fi
+
+envelope() {
+    local text
+    text=$(cat)
+    text=${text//\\/\\\\}
+    text=${text//\"/\\\"}
+    text=${text//$'\n'/\\n}
+    text=${text//$'\t'/\\t}
+    text=${text//$'\r'/\\r}
+    printf '{"type":"result","subtype":"success","is_error":false,"result":"%s","total_cost_usd":0.001,' "$text"
+    printf '"usage":{"input_tokens":100,"output_tokens":10}}\n'
+}
+
+answer() {
 case "$prompt" in
     *"You are planning"*)
         if [ -e DOCSFY_FAKE_GARBAGE ]; then
             echo 'I would rather not. <script>alert(1)</script> {"navigation": "nope"'
-            exit 0
+            return 0
         fi
         cat <<'JSON'
 Here is the plan:
@@ -51,6 +67,10 @@ JSON
         ;;
     *)
         echo "fake-ai: unexpected prompt" >&2
-        exit 3
+        return 3
         ;;
 esac
+}
+
+reply=$(answer) || exit $?
+printf '%s\n' "$reply" | envelope

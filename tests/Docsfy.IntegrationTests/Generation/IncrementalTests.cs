@@ -34,7 +34,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         Assert.Equal(["cloning"], again.Stages.Distinct());
         Assert.Equal("ready", again.StatusChange.GetProperty("status").GetString());
         Assert.Equal("up_to_date", Synced(again, project.Name, "fake-model").GetProperty("current_stage").GetString());
-        var usage = await project.UsageAsync( runId);
+        var usage = await project.UsageAsync(runId);
         Assert.Equal(0, usage.GetProperty("calls").GetInt32());
     }
 
@@ -45,7 +45,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         var (first, firstRun) = await project.GenerateAsync( "fake-model");
         var slugs = PlanSlugs(Synced(first, project.Name, "fake-model"));
         var before = await project.PagesAsync( "fake-model", slugs);
-        var fullCalls = (await project.UsageAsync( firstRun)).GetProperty("calls").GetInt32();
+        var fullCalls = (await project.UsageAsync(firstRun)).GetProperty("calls").GetInt32();
 
         project.ChangeSample(selection: "[\"usage\"]");
         var (second, secondRun) = await project.GenerateAsync( "fake-model");
@@ -64,9 +64,13 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         Assert.Contains("Updated by the fake AI.", after["usage"], StringComparison.Ordinal);
         Assert.DoesNotContain("Written by the fake AI.", after["usage"], StringComparison.Ordinal);
 
-        // One planner call, then the update and the validation of the one affected page.
-        var usage = await project.UsageAsync( secondRun);
+        // One planner call, then the update and the validation of the one affected page; the fake reports 100 input
+        // and 10 output tokens and $0.001 per call, as claude's JSON result does.
+        var usage = await project.UsageAsync(secondRun);
         Assert.Equal(3, usage.GetProperty("calls").GetInt32());
+        Assert.Equal(300, usage.GetProperty("input_tokens").GetInt64());
+        Assert.Equal(30, usage.GetProperty("output_tokens").GetInt64());
+        Assert.Equal(0.003m, usage.GetProperty("cost_usd").GetDecimal());
         Assert.Equal(slugs.Count - 1, usage.GetProperty("pages_reused").GetInt32());
         Assert.True(fullCalls > 3, $"a full run made {fullCalls} calls");
     }
@@ -83,7 +87,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         Assert.Equal(["cloning", "incremental_planning", "planning", "generating_pages", "validating", "cross_linking", "rendering"],
             second.Stages.Distinct());
         Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
-        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
     }
 
     [Fact]
@@ -103,7 +107,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
             second.Stages.Distinct());
         Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
         Assert.Equal(rewritten, second.StatusChange.GetProperty("last_commit_sha").GetString());
-        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         var after = await project.PagesAsync( "model-b", slugs);
         Assert.Equal(before["introduction"], after["introduction"]);
         Assert.Contains("Updated by the fake AI.", after["usage"], StringComparison.Ordinal);
-        Assert.Equal(slugs.Count - 1, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+        Assert.Equal(slugs.Count - 1, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
     }
 
     [Fact]
@@ -143,7 +147,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         Assert.Equal("model-b", synced.GetProperty("ai_model").GetString());
         Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
         Assert.Equal(Synced(first, project.Name, "model-a").GetProperty("plan_json").GetString(), synced.GetProperty("plan_json").GetString());
-        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("calls").GetInt32());
+        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("calls").GetInt32());
         Assert.Equal(before, await project.PagesAsync( "model-b", slugs));
     }
 
@@ -158,7 +162,7 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
         Assert.Equal(["cloning", "planning", "generating_pages", "validating", "cross_linking", "rendering"], second.Stages.Distinct());
         var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).Order().ToList();
         Assert.Equal(["model-a", "model-b"], models);
-        Assert.Equal(0, (await project.UsageAsync( secondRun)).GetProperty("pages_reused").GetInt32());
+        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
         (await project.Client.GetAsync($"/docs/{project.Name}/main/claude/model-a/index.html", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
     }
 

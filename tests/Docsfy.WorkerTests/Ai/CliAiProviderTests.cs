@@ -34,9 +34,51 @@ public sealed class CliAiProviderTests
 
         var reply = await tool.Provider("claude").CompleteAsync(tool.Request("the prompt", model: "opus-9"), CancellationToken.None);
 
-        Assert.Contains("args=-p --model opus-9 --output-format text", reply.Text);
+        Assert.Contains("args=-p --model opus-9 --output-format json", reply.Text);
         Assert.Contains($"cwd={tool.Checkout}", reply.Text);
         Assert.Contains("stdin=the prompt", reply.Text);
+    }
+
+    [Fact]
+    public async Task Claudes_json_result_gives_the_answer_with_its_tokens_and_cost()
+    {
+        using var tool = FakeCliTool.Create("""
+            cat >/dev/null
+            printf '%s' '{"type":"result","subtype":"success","is_error":false,"result":"# Page\n\nText.","total_cost_usd":0.0123,'
+            printf '%s' '"usage":{"input_tokens":100,"cache_creation_input_tokens":20,"cache_read_input_tokens":3,"output_tokens":45}}'
+            """);
+
+        var reply = await tool.Provider("claude").CompleteAsync(tool.Request("p", model: "m1"), CancellationToken.None);
+
+        Assert.Equal("# Page\n\nText.", reply.Text);
+        Assert.Equal(new AiUsage(123, 45, 0.0123m), reply.Usage);
+    }
+
+    [Fact]
+    public async Task Claudes_json_error_result_fails_the_call_with_its_text()
+    {
+        using var tool = FakeCliTool.Create("""
+            cat >/dev/null
+            echo '{"type":"result","subtype":"error_during_execution","is_error":true,"result":"Credit balance is too low"}'
+            """);
+
+        var failure = await Assert.ThrowsAsync<AiCallFailedException>(() =>
+            tool.Provider("claude").CompleteAsync(tool.Request("p", model: "m1"), CancellationToken.None));
+
+        Assert.Contains("Credit balance is too low", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain text answer")]
+    [InlineData("{\"type\": \"message\", \"result\": \"not the envelope\"}")]
+    public async Task Claude_output_that_is_not_the_json_result_is_taken_as_text(string output)
+    {
+        using var tool = FakeCliTool.Create($"cat >/dev/null; printf '%s' '{output}'");
+
+        var reply = await tool.Provider("claude").CompleteAsync(tool.Request("p", model: "m1"), CancellationToken.None);
+
+        Assert.Equal(output, reply.Text);
+        Assert.Null(reply.Usage);
     }
 
     [Theory]

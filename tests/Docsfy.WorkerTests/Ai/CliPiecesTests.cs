@@ -30,8 +30,8 @@ public sealed class CliPiecesTests
     {
         var claude = CliToolDefinition.Defaults.Single(tool => tool.Name == "claude");
 
-        Assert.Equal(["-p", "--output-format", "text"], claude.ArgumentsFor(""));
-        Assert.Equal(["-p", "--model", "sonnet", "--output-format", "text"], claude.ArgumentsFor("sonnet"));
+        Assert.Equal(["-p", "--output-format", "json"], claude.ArgumentsFor(""));
+        Assert.Equal(["-p", "--model", "sonnet", "--output-format", "json"], claude.ArgumentsFor("sonnet"));
     }
 
     [Fact]
