@@ -178,7 +178,7 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
             var info = Directory.CreateDirectory(Path.Combine(repository.Info.Path, "objects", "info")).FullName;
             File.AppendAllText(Path.Combine(info, "alternates"), Path.Combine(history, "objects") + "\n");
         }
-        foreach (var depth in settings.HistoryDepths)
+        foreach (var depth in settings.Depths)
         {
             ScratchFolder.TryDelete(history);
             var clone = new LibGit2Sharp.CloneOptions(FetchOptionsOf(guard, depth))
