@@ -13,7 +13,7 @@ public static class CloningExtensions
     {
         builder.Services.AddOptions<CloningOptions>()
             .BindConfiguration(CloningOptions.Section)
-            .Validate(options => options.Problem() is null, "Invalid Clone settings: Timeout, MaxBytes and MaxFiles must be positive.")
+            .Validate(options => options.Problem() is null, "Invalid Clone settings: Timeout, MaxBytes, MaxFiles and every HistoryDepths entry must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRepositoryCloner, RepositoryCloner>();
         return builder;

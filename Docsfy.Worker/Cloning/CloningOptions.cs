@@ -29,13 +29,19 @@ public sealed class CloningOptions
     /// <summary>
     /// How deep a shallow clone is fetched, in turn, to find the commit an incremental run compares against when the
     /// server will not hand out that commit by name. Further back than the last depth, the run regenerates in full.
+    /// Unset means <see cref="DefaultHistoryDepths"/>: a default held by the property itself would survive configuration,
+    /// since binding appends to an array instead of replacing it.
     /// </summary>
-    public int[] HistoryDepths { get; set; } = [50, 1000];
+    public int[]? HistoryDepths { get; set; }
+
+    public static IReadOnlyList<int> DefaultHistoryDepths { get; } = [50, 1000];
+
+    internal IReadOnlyList<int> Depths => HistoryDepths ?? DefaultHistoryDepths;
 
     internal string? Problem() =>
         Timeout <= TimeSpan.Zero ? "Clone:Timeout must be positive."
         : MaxBytes <= 0 ? "Clone:MaxBytes must be positive."
         : MaxFiles <= 0 ? "Clone:MaxFiles must be positive."
-        : HistoryDepths.Any(depth => depth <= 0) ? "Clone:HistoryDepths must all be positive."
+        : Depths.Any(depth => depth <= 0) ? "Clone:HistoryDepths must all be positive."
         : null;
 }

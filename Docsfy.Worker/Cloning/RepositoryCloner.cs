@@ -186,43 +186,83 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
 
     /// <summary>
     /// Brings an earlier commit into a shallow checkout: first by asking for it directly, then (for a shallow clone) by
-    /// deepening the branch a bounded number of times. False when the commit is not reachable any more (history
-    /// rewritten, or further back than the deepest fetch). The working tree is left as it is.
+    /// fetching the branch ever deeper. False when the commit is not reachable any more (history rewritten, or further
+    /// back than the deepest fetch). The working tree is left as it is.
     /// </summary>
+    /// <remarks>
+    /// libgit2 (1.9) skips a fetch whose tip it already has, whatever the depth, so a shallow clone cannot be deepened
+    /// in place. The deeper history goes into a bare repository of its own inside <c>.git</c>, whose objects the clone
+    /// borrows (git's alternates), so they are gone with the checkout.
+    /// </remarks>
     private static bool Fetch(CloneOrigin origin, string branch, string directory, ObjectId wanted, CloningOptions settings,
         CloneGuard guard)
     {
-        using var repository = new Repository(directory);
-        var attempts = new List<(string RefSpec, int Depth)> { ($"+{wanted.Sha}:refs/docsfy/base", 1) };
-        if (origin.Depth > 0)
-        {
-            attempts.AddRange(settings.HistoryDepths.Select(depth => ($"+refs/heads/{branch}:refs/remotes/origin/{branch}", depth)));
-        }
         GuardedHttpSubtransport.EnsureRegistered();
         using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
-        foreach (var (refSpec, depth) in attempts)
+        string history;
+        using (var repository = new Repository(directory))
         {
-            var fetch = new FetchOptions
-            {
-                Depth = depth,
-                TagFetchMode = TagFetchMode.None,
-                OnTransferProgress = guard.OnTransferProgress,
-                OnProgress = guard.OnServerMessage,
-            };
-            try
-            {
-                Commands.Fetch(repository, "origin", [refSpec], fetch, logMessage: null);
-            }
-            catch (LibGit2SharpException) when (!guard.ShouldStop)
-            {
-                // Servers may refuse a commit they do not advertise; deepening is the next try.
-            }
-            guard.ThrowIfStopped();
-            if (repository.Lookup<Commit>(wanted) is not null)
+            if (TryFetch(guard, () => Commands.Fetch(repository, "origin", [$"+{wanted.Sha}:refs/docsfy/base"],
+                    FetchOptionsOf(guard, depth: 1), logMessage: null))
+                && repository.Lookup<Commit>(wanted) is not null)
             {
                 return true;
             }
+            if (origin.Depth == 0)
+            {
+                return false;
+            }
+            history = Path.Combine(repository.Info.Path, "docsfy-history");
+            var info = Directory.CreateDirectory(Path.Combine(repository.Info.Path, "objects", "info")).FullName;
+            File.AppendAllText(Path.Combine(info, "alternates"), Path.Combine(history, "objects") + "\n");
+        }
+        foreach (var depth in settings.Depths)
+        {
+            ScratchFolder.TryDelete(history);
+            var clone = new LibGit2Sharp.CloneOptions(FetchOptionsOf(guard, depth))
+            {
+                IsBare = true, BranchName = branch, RecurseSubmodules = false,
+            };
+            if (TryFetch(guard, () => Repository.Clone(origin.Url, history, clone)))
+            {
+                using var repository = new Repository(directory);
+                if (repository.Lookup<Commit>(wanted) is not null)
+                {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    private static FetchOptions FetchOptionsOf(CloneGuard guard, int depth) => new()
+    {
+        Depth = depth,
+        TagFetchMode = TagFetchMode.None,
+        OnTransferProgress = guard.OnTransferProgress,
+        OnProgress = guard.OnServerMessage,
+    };
+
+    /// <summary>
+    /// True when <paramref name="fetch"/> ran; false when the server refused (the next try may still work). A fetch the
+    /// guard stopped fails with the guard's reason.
+    /// </summary>
+    private static bool TryFetch(CloneGuard guard, Action fetch)
+    {
+        try
+        {
+            fetch();
+        }
+        catch (LibGit2SharpException) when (!guard.ShouldStop)
+        {
+            // Servers may refuse a commit they do not advertise; deepening is the next try.
+            return false;
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw guard.Failure(e);
+        }
+        guard.ThrowIfStopped();
+        return true;
     }
 }

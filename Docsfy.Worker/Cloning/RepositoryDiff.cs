@@ -39,6 +39,11 @@ public sealed class RepositoryDiff
         var before = repository.Lookup<Commit>(baseSha) ?? throw new NotFoundException($"Commit {baseSha} is not in the clone.");
         var after = repository.Lookup<Commit>(headSha) ?? throw new NotFoundException($"Commit {headSha} is not in the clone.");
         var changes = repository.Diff.Compare<TreeChanges>(before.Tree, after.Tree);
+        if (changes.Count == 0)
+        {
+            // A new commit with the same tree (an empty commit, a revert of a revert); LibGit2Sharp refuses a patch of no paths.
+            return new RepositoryDiff([], truncated: false);
+        }
         var truncated = changes.Count > MaxFiles;
         var listed = changes.Take(MaxFiles).ToList();
         var patches = repository.Diff.Compare<Patch>(before.Tree, after.Tree, listed.Select(change => change.Path)

@@ -26,8 +26,10 @@ public static partial class PageMarkdown
     /// <summary>True when the answer is a Markdown page (a heading first, possibly fenced), not prose or JSON.</summary>
     public static bool LooksLikePage(string answer)
     {
-        var text = AiJson.StripThinking(answer).TrimStart();
-        return text.StartsWith("# ", StringComparison.Ordinal) || WrappingFence().IsMatch(text.TrimEnd());
+        var text = AiJson.StripThinking(answer).Trim();
+        // A fence is no page by itself: a refusal in a code block is still prose.
+        var fenced = WrappingFence().Match(text);
+        return (fenced.Success ? fenced.Groups["body"].Value.TrimStart() : text).StartsWith("# ", StringComparison.Ordinal);
     }
 
     /// <summary>A visible stand-in for a page whose AI call failed. It is never cached, so the next run tries again.</summary>

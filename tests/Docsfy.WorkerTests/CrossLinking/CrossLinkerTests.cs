@@ -205,4 +205,51 @@ public sealed class CrossLinkerTests
 
         Assert.EndsWith("- [Arrays \\[and\\] \\<b\\>](b.md) — x y\n", new CrossLinker(plan).AppendRelatedPages("a", "Text", ["b"]));
     }
+
+    [Fact]
+    public void The_related_pages_a_page_was_given_read_back_in_order()
+    {
+        var page = Linker.AppendRelatedPages("intro", "# Introduction\n\nSee [the API](api.md).\n", ["faq", "install", "glossary"]);
+
+        var related = CrossLinker.RelatedPagesOf(page);
+
+        Assert.Equal(["faq.md", "install.md", "glossary.md"], related);
+        Assert.Equal(page, Linker.AppendRelatedPages("intro", CrossLinker.WithoutRelatedPages(page), related));
+    }
+
+    [Fact]
+    public void Without_related_pages_the_page_ends_where_the_section_began()
+    {
+        var page = Linker.AppendRelatedPages("intro", "# Introduction\n\nText.\n", ["faq"]);
+
+        Assert.Equal("# Introduction\n\nText.\n\n", CrossLinker.WithoutRelatedPages(page));
+    }
+
+    [Fact]
+    public void A_page_without_the_section_has_no_related_pages_and_stays_as_it_is()
+    {
+        const string page = "# Introduction\n\nSee [Installation](install.md) and [the FAQ](faq.md).\n\n## Usage\n\nRun it.\n";
+
+        Assert.Empty(CrossLinker.RelatedPagesOf(page));
+        Assert.Equal(page, CrossLinker.WithoutRelatedPages(page));
+    }
+
+    [Fact]
+    public void A_related_pages_section_that_is_not_last_is_the_page_s_own_text()
+    {
+        const string page = "# T\n\n## Related pages\n\n- [FAQ](faq.md)\n\n## Next\n\nMore.\n";
+
+        Assert.Empty(CrossLinker.RelatedPagesOf(page));
+        Assert.Equal(page, CrossLinker.WithoutRelatedPages(page));
+    }
+
+    [Fact]
+    public void The_section_heading_is_found_whatever_its_case()
+    {
+        const string body = "# T\n\nText.\n\n";
+        const string page = body + "## RELATED pages\n\n- [FAQ](faq.md)\n- [API](api.md)\n";
+
+        Assert.Equal(["faq.md", "api.md"], CrossLinker.RelatedPagesOf(page));
+        Assert.Equal(body, CrossLinker.WithoutRelatedPages(page));
+    }
 }

@@ -149,4 +149,26 @@ public sealed class StageTests
 
         Assert.DoesNotContain("missing.html", linked["page-1"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Related_pages_kept_from_the_earlier_run_are_appended_without_asking_the_AI()
+    {
+        var ai = new ScriptedAi().When(RelatedMarker, "{\"page-1\": [\"page-3\"], \"page-2\": [\"page-3\"]}");
+        using var fixture = new RunFixture(ai);
+        var plan = PlanOf(3);
+        var pages = new Dictionary<string, string>
+        {
+            ["page-1"] = "# Page 1\n\nText.\n", ["page-2"] = "# Page 2\n\nText.\n", ["page-3"] = "# Page 3\n",
+        };
+        var kept = new Dictionary<string, IReadOnlyList<string>> { ["page-1"] = ["page-2.md", "page-3"], ["page-2"] = [] };
+
+        var linked = await new Linker(NullLogger<Linker>.Instance).LinkAsync(fixture.Run, plan, pages, CancellationToken.None, kept);
+
+        Assert.Empty(ai.Prompts);
+        Assert.Equal(
+            "# Page 1\n\nText.\n\n## Related pages\n\n- [Page 2](page-2.md) — About part 2\n- [Page 3](page-3.md) — About part 3\n",
+            linked["page-1"]);
+        Assert.Equal("# Page 2\n\nText.\n", linked["page-2"]);
+        Assert.Equal("# Page 3\n", linked["page-3"]);
+    }
 }

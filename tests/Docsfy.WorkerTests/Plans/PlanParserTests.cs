@@ -185,6 +185,35 @@ public sealed class PlanParserTests
         Assert.Equal(plan.Pages, PlanParser.FromJson(json).Pages);
     }
 
+    [Fact]
+    public void A_stored_plan_reads_back_as_the_same_plan()
+    {
+        var plan = PlanParser.Parse(ValidPlan);
+
+        var stored = PlanParser.TryReadStored(JsonSerializer.Serialize(plan));
+
+        Assert.NotNull(stored);
+        Assert.Equal((plan.ProjectName, plan.Tagline, plan.RepoType), (stored.ProjectName, stored.Tagline, stored.RepoType));
+        Assert.Equal(plan.Navigation.Select(group => group.Group), stored.Navigation.Select(group => group.Group));
+        Assert.Equal(plan.Pages, stored.Pages);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("{\"project_name\": ")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("\"a plan\"")]
+    [InlineData("{}")]
+    [InlineData("{\"project_name\": \"p\", \"navigation\": []}")]
+    [InlineData("{\"navigation\": [{\"group\": \"G\", \"pages\": [{\"slug\": \"!!!\"}]}]}")]
+    public void A_stored_plan_that_no_longer_reads_as_a_plan_is_null(string? planJson)
+    {
+        Assert.Null(PlanParser.TryReadStored(planJson));
+    }
+
     private static string PlanWithPages(params string[] pages) =>
         $$"""{"project_name": "p", "tagline": "t", "repo_type": "library", "navigation": [{"group": "G", "pages": [{{string.Join(",", pages)}}]}]}""";
 
