@@ -3,8 +3,11 @@ using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
 
-/// <summary>One changed path between two commits (<see cref="OldPath"/> differs from <see cref="Path"/> for a rename).</summary>
-public sealed record ChangedFile(string Path, string OldPath, string Status, string Patch);
+/// <summary>
+/// One changed path between two commits (<see cref="OldPath"/> differs from <see cref="Path"/> for a rename).
+/// <see cref="Cut"/> says its patch was shortened, or left out, to stay within the size bounds.
+/// </summary>
+public sealed record ChangedFile(string Path, string OldPath, string Status, string Patch, bool Cut = false);
 
 /// <summary>
 /// What changed between the commit a variant was documented from and the commit being documented now: the changed
@@ -55,13 +58,14 @@ public sealed class RepositoryDiff
         {
             var entry = patches[change.Path];
             var patch = entry is null || entry.IsBinaryComparison ? "" : entry.Patch;
-            if (patch.Length > MaxPatchCharsPerFile || patch.Length > budget)
+            var cut = patch.Length > MaxPatchCharsPerFile || patch.Length > budget;
+            if (cut)
             {
                 patch = patch[..Math.Min(Math.Min(patch.Length, MaxPatchCharsPerFile), budget)];
                 truncated = true;
             }
             budget -= patch.Length;
-            files.Add(new ChangedFile(change.Path, change.OldPath, change.Status.ToString().ToLowerInvariant(), patch));
+            files.Add(new ChangedFile(change.Path, change.OldPath, change.Status.ToString().ToLowerInvariant(), patch, cut));
         }
         return new RepositoryDiff(files, truncated);
     }
@@ -104,10 +108,16 @@ public sealed class RepositoryDiff
         var patch = new StringBuilder();
         foreach (var file in files)
         {
-            patch.Append(file.Patch.Length > 0 ? file.Patch : $"Binary or empty change: {file.Path}\n");
+            patch.Append(file.Patch.Length > 0 ? file.Patch
+                : file.Cut ? $"Patch left out (size limit): {file.Path}\n"
+                : $"Binary or empty change: {file.Path}\n");
             if (patch.Length > 0 && patch[^1] != '\n')
             {
                 patch.Append('\n');
+            }
+            if (file.Cut && file.Patch.Length > 0)
+            {
+                patch.Append($"[... the rest of the patch of {file.Path} was left out (size limit)]\n");
             }
         }
         return patch.ToString();

@@ -23,6 +23,13 @@ public static partial class PageMarkdown
         return text.StartsWith("# ", StringComparison.Ordinal) ? text + "\n" : $"# {title}\n\n{text}\n";
     }
 
+    /// <summary>
+    /// True when an edited page is still a page: it starts with its title heading and is within the size bound (edits
+    /// are the AI's text too, and are held to what <see cref="Clean"/> guarantees for whole pages).
+    /// </summary>
+    public static bool IsWholePage(string markdown) =>
+        markdown.StartsWith("# ", StringComparison.Ordinal) && markdown.Length <= MaxChars;
+
     /// <summary>True when the answer is a Markdown page (a heading first, possibly fenced), not prose or JSON.</summary>
     public static bool LooksLikePage(string answer)
     {

@@ -45,7 +45,7 @@ public sealed class PageUpdater(PageWriter writer, ILogger<PageUpdater> logger)
 
         if (TextEdits.Parse(answer, out var malformed) is { } edits)
         {
-            if (!malformed && TextEdits.TryApply(earlier, edits) is { } edited)
+            if (!malformed && TextEdits.TryApply(earlier, edits) is { } edited && PageMarkdown.IsWholePage(edited))
             {
                 logger.LogInformation("Run {RunId}: page {Slug} updated with {Count} edits", run.Command.RunId, page.Slug, edits.Count);
                 run.MarkWritten(page.Slug);

@@ -5,7 +5,7 @@ namespace Docsfy.Worker.Plans;
 
 /// <summary>
 /// The incremental planner's answer: which page slugs must be regenerated. Any doubt (no JSON array, an item that is not
-/// a string, <c>"all"</c>) means everything, since a stale page is worse than a slower run.
+/// a string or not a slug, <c>"all"</c>) means everything, since a stale page is worse than a slower run.
 /// </summary>
 public sealed record PageSelection(bool All, IReadOnlyList<string> Slugs)
 {
@@ -25,7 +25,10 @@ public sealed record PageSelection(bool All, IReadOnlyList<string> Slugs)
             var value = item.GetString();
             if (string.Equals(value?.Trim(), "all", StringComparison.OrdinalIgnoreCase))
                 return Everything;
-            if (Slug.Normalize(value) is { } slug && !slugs.Contains(slug))
+            // A name that is no slug at all is doubt too: the AI meant some page, and we cannot tell which.
+            if (Slug.Normalize(value) is not { } slug)
+                return Everything;
+            if (!slugs.Contains(slug))
                 slugs.Add(slug);
         }
         return new PageSelection(false, slugs);

@@ -98,7 +98,12 @@ public sealed class RepositoryDiffTests : IDisposable
         Assert.True(diff.Truncated);
         Assert.Equal(files, diff.Files.Count); // every change is still listed
         Assert.Equal(RepositoryDiff.MaxPatchChars, diff.Files.Sum(file => file.Patch.Length));
-        Assert.Contains(diff.Files, file => file.Patch.Length == 0);
+        var leftOut = Assert.Single(diff.Files, file => file.Patch.Length == 0 && file.Path == $"f{files - 1:D2}.txt");
+        Assert.True(leftOut.Cut);
+        // The AI is told a patch was left out for size, not that the file was binary or empty.
+        Assert.Contains($"Patch left out (size limit): {leftOut.Path}", diff.Patch(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Binary or empty change", diff.Patch(), StringComparison.Ordinal);
+        Assert.Contains("[... the rest of the patch of f00.txt was left out (size limit)]", diff.Patch(), StringComparison.Ordinal);
     }
 
     [Fact]

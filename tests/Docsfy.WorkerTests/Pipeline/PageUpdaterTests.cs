@@ -47,6 +47,7 @@ public sealed class PageUpdaterTests : IDisposable
     [InlineData("""{"replacements": [{"old": "listens on port", "new": "a"}, {"old": "port 80 ", "new": "b"}]}""")] // overlapping
     [InlineData("""{"replacements": [{"old": "", "new": "x"}]}""")] // empty
     [InlineData("""{"replacements": [{"old": "port 80 "}]}""")] // malformed
+    [InlineData("""{"replacements": [{"old": "# Page 1", "new": "Page one"}]}""")] // the title heading removed
     public Task Replacements_that_do_not_apply_cleanly_mean_the_page_is_written_in_full(string answer) =>
         AssertWrittenInFullAfterAsync(answer);
 

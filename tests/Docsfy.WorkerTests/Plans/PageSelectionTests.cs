@@ -29,6 +29,7 @@ public sealed class PageSelectionTests
     [InlineData("<think>only intro?</think>[\"intro\", \"ALL\"]")]
     [InlineData("I am not sure.")]
     [InlineData("[\"intro\", 3]")]
+    [InlineData("[\"intro\", \"!!!\"]")]
     [InlineData("{\"slugs\": [\"intro\"]}")]
     [InlineData("")]
     public void Any_doubt_selects_everything(string answer)
