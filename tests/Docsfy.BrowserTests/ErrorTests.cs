@@ -29,5 +29,6 @@ public sealed class ErrorTests(BrowserFixture fixture)
         await page.GetByLabel("New user").FillAsync("admin");
         await page.Button("Create user").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("'admin' is reserved for the built-in admin.");
+        tab.AssertNoScriptErrors();
     }
 }

@@ -56,6 +56,7 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "← All projects" }).ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await tab.AssertNotReloadedAsync();
+        tab.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -86,6 +87,7 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await other.GotoAsync("/");
         var row = other.VariantRow(name, BrowserFixture.GatedProvider, model, "admin");
         await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "2");
+        await Screenshots.SaveAsync(other, "projects-generating");
 
         await File.WriteAllTextAsync(gate, "");
         await Assertions.Expect(page.StatusBadge()).ToHaveTextAsync("ready", new() { Timeout = RunTimeoutMs });
@@ -93,6 +95,7 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "ready");
         await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "3");
         await tab.AssertNotReloadedAsync();
+        tab.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -128,6 +131,7 @@ public sealed class GenerationTests(BrowserFixture fixture)
             await Assertions.Expect(page.Button("Abort")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Button("Delete")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".timeline [data-stage=generating_pages]")).ToHaveAttributeAsync("data-state", "failed");
+            tab.AssertNoScriptErrors();
         }
         finally
         {

@@ -15,8 +15,9 @@ public sealed class LoginTests(BrowserFixture fixture)
         var page = tab.Page;
 
         // The dashboard without a session sends the browser to the login page, and back after logging in.
-        await page.GotoAsync("/");
+        var response = await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?next=%2F$"));
+        Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"], StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "login");
 
         await page.GetByLabel("Username").FillAsync("admin");
@@ -30,6 +31,7 @@ public sealed class LoginTests(BrowserFixture fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Projects", Exact = true })).ToBeVisibleAsync();
+        tab.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -54,5 +56,6 @@ public sealed class LoginTests(BrowserFixture fixture)
         await page.Button("Log in").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/#/generate$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Generate documentation" })).ToBeVisibleAsync();
+        tab.AssertNoScriptErrors();
     }
 }

@@ -43,6 +43,8 @@ public sealed class LookTests(BrowserFixture fixture)
             await Assertions.Expect(small.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             await AssertFitsAsync(small, screen);
         }
+        desktop.AssertNoScriptErrors();
+        phone.AssertNoScriptErrors();
     }
 
     /// <summary>Nothing is wider than the screen: no sideways scrolling.</summary>

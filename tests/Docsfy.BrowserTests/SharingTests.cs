@@ -61,5 +61,7 @@ public sealed class SharingTests(BrowserFixture fixture)
         await readerPage.GetByRole(AriaRole.Link, new() { Name = "← All projects" }).ClickAsync();
         await Assertions.Expect(readerPage.Locator("#project-tree")).ToContainTextAsync("No projects yet.");
         await reader.AssertNotReloadedAsync();
+        reader.AssertNoScriptErrors();
+        admin.AssertNoScriptErrors();
     }
 }

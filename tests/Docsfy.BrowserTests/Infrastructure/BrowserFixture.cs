@@ -1,5 +1,3 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.BrowserTests.Infrastructure;
@@ -9,7 +7,7 @@ namespace Docsfy.BrowserTests.Infrastructure;
 /// headless Debian Chromium driven by Playwright, shared by every test of the <see cref="BrowserCollection"/>. Each
 /// test opens its own browser contexts, so cookies and storage never leak between tests.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium (<c>apt-get install chromium</c>, done by scripts/test); Playwright cannot download its own here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -27,14 +25,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string GatedAiPath => Path.Combine(AppContext.BaseDirectory, "Assets", "gated-ai.sh");
 
+    /// <summary>Two API replicas: a browser's socket and the request that changes something often land on different ones.</summary>
+    public virtual int ApiReplicas => 2;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/test, or apt-get install -y chromium.");
         }
-        // Two API replicas: a browser's socket and the request that changes something often land on different ones.
-        _host = await DocsfyAppHost.StartAsync(apiReplicas: 2, configure: builder =>
+        _host = await DocsfyAppHost.StartAsync(ApiReplicas, configure: builder =>
             builder.CreateResourceBuilder<ProjectResource>("worker")
                 .WithEnvironment($"Ai__Cli__{GatedProvider}__Path", GatedAiPath));
         _playwright = await Playwright.CreateAsync();
@@ -75,4 +75,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>An app host of its own, with one API replica, for tests that stop and start the API.</summary>
+public sealed class RestartFixture : BrowserFixture
+{
+    public override int ApiReplicas => 1;
+}
+
+[CollectionDefinition(Name)]
+public sealed class RestartCollection : ICollectionFixture<RestartFixture>
+{
+    public const string Name = "Browser, API restarts";
 }

@@ -7,6 +7,7 @@ namespace Docsfy.BrowserTests.Infrastructure;
 public sealed class Tab : IAsyncDisposable
 {
     private readonly string _name;
+    private readonly List<string> _scriptErrors = [];
 
     private Tab(string name, IBrowserContext context, IPage page)
     {
@@ -30,8 +31,22 @@ public sealed class Tab : IAsyncDisposable
                 Console.WriteLine($"[{name} console {message.Type}] {message.Text}");
             }
         };
-        return new Tab(name, context, page);
+        var tab = new Tab(name, context, page);
+        // Uncaught exceptions and anything the Content-Security-Policy blocked: the dashboard must cause neither.
+        context.WebError += (_, error) => tab._scriptErrors.Add(error.Error);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                tab._scriptErrors.Add(message.Text);
+            }
+        };
+        return tab;
     }
+
+    /// <summary>Fails when a page of this tab threw an uncaught exception or broke the Content-Security-Policy.</summary>
+    public void AssertNoScriptErrors() =>
+        Assert.True(_scriptErrors.Count == 0, $"Script errors: {string.Join(" | ", _scriptErrors)}");
 
     /// <summary>Logs in through the login page and waits until the dashboard is live (its first sync arrived).</summary>
     public async Task LogInAsync(string username, string apiKey)
