@@ -77,7 +77,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "Browser";
 }
 
-/// <summary>An app host of its own, with one API replica, for tests that stop and start the API.</summary>
+/// <summary>An app host of its own, with one API replica, for tests that kill and restart the API.</summary>
 public sealed class RestartFixture : BrowserFixture
 {
     public override int ApiReplicas => 1;

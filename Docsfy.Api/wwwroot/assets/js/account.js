@@ -11,6 +11,14 @@ export function setUpAccount({ hub, toLogin }) {
     const me = state.me;
     document.getElementById('account-name').textContent = me.username;
     document.getElementById('account-role').textContent = `Role: ${me.role}`;
+    // The menu closes with Escape, as a menu does, and gives focus back to its button.
+    const menu = document.getElementById('account');
+    menu.addEventListener('keydown', event => {
+        if (event.key === 'Escape' && menu.open) {
+            menu.open = false;
+            menu.querySelector('summary').focus();
+        }
+    });
     const rotate = document.getElementById('rotate-own-key');
     // The built-in admin's key is the server's ADMIN_KEY setting: it cannot be changed from here.
     rotate.hidden = me.username.toLowerCase() === 'admin';

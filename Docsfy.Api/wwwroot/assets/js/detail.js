@@ -91,7 +91,7 @@ export class DetailView {
             return fact('AI usage', `unavailable: ${this.usage.error}`);
         }
         const usage = this.usage.value;
-        if (!usage) {
+        if (!usage || !Number.isInteger(usage.calls)) {
             return null;
         }
         const tokens = [usage.input_tokens, usage.output_tokens].every(Number.isInteger)
