@@ -1,5 +1,6 @@
 using Docsfy.Api.Access;
 using Docsfy.Api.Auth;
+using Docsfy.Api.Dashboard;
 using Docsfy.Api.Data;
 using Docsfy.Api.Docs;
 using Docsfy.Api.Generation;
@@ -29,6 +30,7 @@ var app = builder.Build();
 
 app.UseJsonErrors();
 app.UseDocsfyHub();
+app.UseDashboardAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -41,6 +43,7 @@ app.MapDocsApi();
 app.MapModelsApi();
 app.MapGenerationApi();
 app.MapHub();
+app.MapDashboard();
 
 app.Run();
 

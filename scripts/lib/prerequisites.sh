@@ -47,6 +47,11 @@ ensure_infrastructure() {
     fi
 }
 
+# The browser tests drive Debian's Chromium through Playwright; Playwright's own browser download needs the internet.
+ensure_chromium() {
+    [ -x /usr/bin/chromium ] || apt_install chromium
+}
+
 ensure_prerequisites() {
     ensure_dotnet
     ensure_infrastructure

@@ -38,7 +38,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     public Uri ApiBaseAddress => App.GetEndpoint("api", "http");
 
     /// <param name="dataDirectory">A persistent data folder to reuse across starts; null for a fresh ephemeral one.</param>
-    public static async Task<DocsfyAppHost> StartAsync(int apiReplicas = 2, string? dataDirectory = null)
+    /// <param name="configure">More settings for the resources (e.g. another fake AI tool), applied after the defaults.</param>
+    public static async Task<DocsfyAppHost> StartAsync(int apiReplicas = 2, string? dataDirectory = null,
+        Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] args =
@@ -59,6 +61,7 @@ public sealed class DocsfyAppHost : IAsyncDisposable
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
             .WithEnvironment(FakeAiSetting, FakeAiPath);
+        configure?.Invoke(builder);
 
         var app = await builder.BuildAsync(timeout.Token);
         var logs = new ResourceLogCollector(app.Services.GetRequiredService<ResourceLoggerService>(),

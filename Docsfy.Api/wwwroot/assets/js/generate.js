@@ -1,0 +1,134 @@
+// Generate: repository URL (or a local path, for admins), branch, provider and model with suggestions, type, force.
+import { api } from './api.js';
+import { h } from './dom.js';
+import { state } from './store.js';
+import { branchSuggestions, fillDatalist, modelSuggestions, providerSelect } from './suggestions.js';
+import { can, detailHash, repositoryName } from './variant.js';
+
+export const REPO_TYPES = ['app', 'library', 'framework', 'tests'];
+
+export class GenerateView {
+    constructor(section) {
+        this.section = section;
+        this.build();
+    }
+
+    build() {
+        if (!can.generate(state.me)) {
+            this.section.append(h('h1', { id: 'generate-title', text: 'Generate documentation' }),
+                h('p', { text: 'Your role (viewer) can read documentation but not generate it.' }));
+            return;
+        }
+        const admin = state.me.is_admin;
+        this.branches = h('datalist', { id: 'branch-options' });
+        this.modelOptions = h('datalist', { id: 'model-options' });
+        this.error = h('p', { class: 'form-error', role: 'alert', id: 'generate-error', hidden: true });
+        this.provider = providerSelect('gen-provider', state.models.default_provider);
+        this.model = h('input', { id: 'gen-model', name: 'ai_model', list: 'model-options', required: true,
+            autocomplete: 'off', spellcheck: 'false', value: state.models.default_model });
+        this.source = h('input', { id: 'gen-source', name: 'source', required: true, autocomplete: 'off', spellcheck: 'false',
+            placeholder: 'https://github.com/owner/repository' });
+        this.branch = h('input', { id: 'gen-branch', name: 'branch', list: 'branch-options', value: 'main', autocomplete: 'off',
+            spellcheck: 'false' });
+        this.sourceLabel = h('label', { for: 'gen-source', text: 'Repository URL' });
+        this.form = h('form', { class: 'stack form-card', novalidate: true, 'aria-describedby': 'generate-error' },
+            admin ? h('fieldset', { class: 'choice' },
+                h('legend', { text: 'Source' }),
+                radio('source-kind', 'url', 'Repository URL', true),
+                radio('source-kind', 'path', 'Local path on the server', false)) : null,
+            this.sourceLabel, this.source,
+            h('label', { for: 'gen-branch', text: 'Branch' }), this.branch, this.branches,
+            h('div', { class: 'row' },
+                h('div', { class: 'stack grow' }, h('label', { for: 'gen-provider', text: 'AI provider' }), this.provider),
+                h('div', { class: 'stack grow' }, h('label', { for: 'gen-model', text: 'Model' }), this.model, this.modelOptions)),
+            h('label', { for: 'gen-type', text: 'Repository type' }),
+            h('select', { id: 'gen-type', name: 'repo_type' },
+                h('option', { value: '', text: 'Decide from the repository' }),
+                REPO_TYPES.map(type => h('option', { value: type, text: type }))),
+            h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'force', id: 'gen-force' }),
+                ' Force: regenerate every page, reuse and replace nothing'),
+            this.error,
+            h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', text: 'Generate' })));
+
+        this.form.addEventListener('submit', event => {
+            event.preventDefault();
+            this.submit();
+        });
+        this.form.addEventListener('change', event => {
+            if (event.target.name === 'source-kind') {
+                this.sourceKindChanged();
+            }
+            if (event.target === this.provider) {
+                this.model.value = modelSuggestions(this.provider.value)[0] ?? '';
+            }
+            this.refreshSuggestions();
+        });
+        this.source.addEventListener('input', () => this.refreshSuggestions());
+        this.section.append(h('h1', { id: 'generate-title', text: 'Generate documentation' }), this.form);
+    }
+
+    sourceKindChanged() {
+        const local = this.form.elements['source-kind'].value === 'path';
+        this.sourceLabel.textContent = local ? 'Local path on the server' : 'Repository URL';
+        this.source.placeholder = local ? '/srv/git/repository' : 'https://github.com/owner/repository';
+    }
+
+    refreshSuggestions() {
+        fillDatalist(this.branches, branchSuggestions(repositoryName(this.source.value)));
+        fillDatalist(this.modelOptions, modelSuggestions(this.provider.value));
+    }
+
+    show() {
+        if (this.form) {
+            this.refreshSuggestions();
+        }
+    }
+
+    update() {
+        if (this.form) {
+            this.refreshSuggestions();
+        }
+    }
+
+    async submit() {
+        const form = this.form;
+        const local = form.elements['source-kind']?.value === 'path';
+        const source = this.source.value.trim();
+        if (!source) {
+            this.fail(local ? 'Enter the path of a git repository on the server.' : 'Enter the URL of a git repository.');
+            this.source.focus();
+            return;
+        }
+        const body = {
+            [local ? 'repo_path' : 'repo_url']: source,
+            branch: this.branch.value.trim() || 'main',
+            ai_provider: this.provider.value,
+            ai_model: this.model.value.trim(),
+            force: form.elements.force.checked,
+        };
+        if (form.elements.repo_type.value) {
+            body.repo_type = form.elements.repo_type.value;
+        }
+        const button = form.querySelector('button[type="submit"]');
+        button.disabled = true;
+        this.error.hidden = true;
+        try {
+            const started = await api('POST', '/api/generate', body);
+            location.hash = detailHash({ ...started, name: started.project });
+        } catch (error) {
+            this.fail(error.message);
+        } finally {
+            button.disabled = false;
+        }
+    }
+
+    fail(message) {
+        this.error.textContent = message;
+        this.error.hidden = false;
+    }
+}
+
+function radio(name, value, label, checked) {
+    const id = `${name}-${value}`;
+    return h('label', { class: 'check', for: id }, h('input', { type: 'radio', name, value, id, checked }), ` ${label}`);
+}

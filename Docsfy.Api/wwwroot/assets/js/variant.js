@@ -1,0 +1,138 @@
+// What the dashboard derives from a variant record: its plan's size, its stages, its links, and what the user may do.
+import { path } from './api.js';
+import { h } from './dom.js';
+import { keyOf } from './store.js';
+
+export const STAGES = [
+    ['cloning', 'Cloning'],
+    ['planning', 'Planning'],
+    ['generating_pages', 'Writing pages'],
+    ['validating', 'Validating'],
+    ['cross_linking', 'Cross-linking'],
+    ['rendering', 'Rendering'],
+];
+
+const STAGE_LABELS = new Map([...STAGES, ['incremental_planning', 'Planning changes'], ['up_to_date', 'Up to date']]);
+// From this stage on, the run's own plan is known and page_count counts its pages.
+const PLAN_KNOWN_FROM = STAGES.findIndex(([stage]) => stage === 'generating_pages');
+
+export function stageLabel(stage) {
+    return stage ? STAGE_LABELS.get(stage) ?? stage : '';
+}
+
+/** The index of a stage in STAGES (incremental planning counts as planning), or -1. */
+export function stageIndex(stage) {
+    return STAGES.findIndex(([name]) => name === (stage === 'incremental_planning' ? 'planning' : stage));
+}
+
+/** Pages in the plan's navigation[].pages[], or null when there is no readable plan. */
+export function planTotal(planJson) {
+    if (typeof planJson !== 'string' || !planJson) {
+        return null;
+    }
+    try {
+        const plan = JSON.parse(planJson);
+        if (!Array.isArray(plan?.navigation)) {
+            return null;
+        }
+        return plan.navigation.reduce((sum, group) => sum + (Array.isArray(group?.pages) ? group.pages.length : 0), 0);
+    } catch (error) {
+        console.warn('Docsfy: a plan_json that is not JSON:', error.message);
+        return null;
+    }
+}
+
+/**
+ * {done, total} for the progress bar; total null means "not known yet" (an indeterminate bar). While a run is still
+ * cloning or planning, the plan on record is the previous run's, so its size says nothing about this run.
+ */
+export function progressOf(variant) {
+    const total = planTotal(variant.plan_json);
+    const done = variant.page_count ?? 0;
+    if (variant.status === 'ready') {
+        const size = Math.max(done, total ?? 0);
+        return { done: size, total: size };
+    }
+    if (variant.status === 'generating' && stageIndex(variant.current_stage) < PLAN_KNOWN_FROM) {
+        return { done: 0, total: null };
+    }
+    return total === null ? { done, total: null } : { done: Math.min(done, total), total };
+}
+
+/** A progress bar that assistive technology reads as "N of M pages". */
+export function progressBar(variant, id) {
+    const { done, total } = progressOf(variant);
+    const known = total !== null && total > 0;
+    const text = known ? `${done} of ${total} pages` : variant.status === 'generating' ? 'Preparing…' : `${done} pages`;
+    const bar = h('div', {
+        class: known ? 'progress' : 'progress indeterminate',
+        role: 'progressbar',
+        id,
+        'aria-label': 'Pages written',
+        'aria-valuemin': '0',
+        'aria-valuemax': known ? total : null,
+        'aria-valuenow': known ? done : null,
+        'aria-valuetext': text,
+        dataset: { status: variant.status },
+    }, h('div', { class: 'progress-fill' }));
+    if (known) {
+        bar.firstChild.style.width = `${Math.round((100 * done) / total)}%`;
+    }
+    return h('div', { class: 'progress-wrap' }, bar, h('span', { class: 'progress-text', text }));
+}
+
+export function statusBadge(status) {
+    return h('span', { class: `badge badge-${status}`, text: status });
+}
+
+/** The variant's REST path, /api/projects/{name}/{branch}/{provider}/{model}, plus anything after it. */
+export function variantApiPath(variant, ...more) {
+    return path(['api', 'projects', variant.name, variant.branch, variant.ai_provider, variant.ai_model, ...more],
+        { owner: variant.owner });
+}
+
+export function docsUrl(variant) {
+    return path(['docs', variant.name, variant.branch, variant.ai_provider, variant.ai_model], { owner: variant.owner })
+        .replace(/(\?|$)/, '/$1');
+}
+
+export function downloadUrl(variant) {
+    return variantApiPath(variant, 'download');
+}
+
+export function detailHash(variant) {
+    return '#/variant/' + keyOf(variant).split('/').map(encodeURIComponent).join('/');
+}
+
+/** A site was published at least once: the last good site stays served while a new run generates or after it fails. */
+export function hasSite(variant) {
+    return variant.status === 'ready' || Boolean(variant.last_generated);
+}
+
+const isWriter = me => me.role === 'admin' || me.role === 'user';
+const isOwn = (me, variant) => variant.owner.toLowerCase() === me.username.toLowerCase();
+
+export const can = {
+    abort: (me, variant) => variant.status === 'generating' && (me.is_admin || (isWriter(me) && isOwn(me, variant))),
+    delete: (me, variant) => variant.status !== 'generating' && (me.is_admin || (isWriter(me) && isOwn(me, variant))),
+    // A run is always the caller's own: regenerating someone else's variant would make a new one, not refresh theirs.
+    regenerate: (me, variant) => variant.status !== 'generating' && isWriter(me) && isOwn(me, variant)
+        && (me.is_admin || !isLocalPath(variant.repo_url)),
+    generate: me => isWriter(me),
+};
+
+/** Runs from a local path record the path as repo_url; it is given back as repo_path (admins only). */
+export function isLocalPath(repoUrl) {
+    return typeof repoUrl === 'string' && repoUrl.startsWith('/');
+}
+
+/** The repository's name as the API derives it: the last path segment without ".git". */
+export function repositoryName(source) {
+    const trimmed = source.trim().replace(/[/\\]+$/, '').replace(/\.git$/, '');
+    const segments = trimmed.split(/[/:\\]/);
+    return segments[segments.length - 1] ?? '';
+}
+
+export function formatCost(usd) {
+    return `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
+}

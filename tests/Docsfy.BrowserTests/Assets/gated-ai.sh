@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The scripted AI tool (fake-ai.sh) with a gate, for tests that watch a run part-way. When the checkout holds a file
+# DOCSFY_FAKE_GATE naming a path, the call that writes the page "Usage" waits until that path exists; the plan's other
+# pages finish at once. So the run stays at a known point (2 of its 3 pages written) for exactly as long as the test
+# wants, and goes on when the test creates the file: no timing involved.
+set -u
+prompt=$(cat)
+if [ -e DOCSFY_FAKE_GATE ] && [[ $prompt == *'Write the documentation page "Usage"'* ]]; then
+    gate=$(cat DOCSFY_FAKE_GATE)
+    while [ ! -e "$gate" ]; do
+        sleep 0.1
+    done
+fi
+exec "$(dirname "$0")/fake-ai.sh" "$@" <<<"$prompt"
