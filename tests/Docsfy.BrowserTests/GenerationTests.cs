@@ -94,6 +94,9 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await Assertions.Expect(bar).ToHaveAttributeAsync("aria-valuetext", "3 of 3 pages");
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "ready");
         await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuenow", "3");
+        // What the run cost, from the REST variant's ai_usage: the plan, three pages, three checks, the related pages.
+        var calls = page.Locator("#view-variant dl.facts dt", new() { HasTextString = "AI calls" }).Locator("xpath=following-sibling::dd[1]");
+        await Assertions.Expect(calls).ToHaveTextAsync("8", new() { Timeout = RunTimeoutMs });
         await tab.AssertNotReloadedAsync();
         tab.AssertNoScriptErrors();
     }

@@ -7,8 +7,11 @@ set -u
 prompt=$(cat)
 if [ -e DOCSFY_FAKE_GATE ] && [[ $prompt == *'Write the documentation page "Usage"'* ]]; then
     gate=$(cat DOCSFY_FAKE_GATE)
-    while [ ! -e "$gate" ]; do
+    # Bounded like every wait: after 10 minutes the call fails, and with it the test that forgot to open the gate.
+    for ((tick = 0; tick < 6000; tick++)); do
+        [ -e "$gate" ] && break
         sleep 0.1
     done
+    [ -e "$gate" ] || { echo "gated-ai: the gate $gate was never opened" >&2; exit 4; }
 fi
 exec "$(dirname "$0")/fake-ai.sh" "$@" <<<"$prompt"

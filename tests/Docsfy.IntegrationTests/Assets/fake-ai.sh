@@ -4,8 +4,9 @@
 # is the tool's working directory: DOCSFY_FAKE_HANG makes every call hang (abort tests), DOCSFY_FAKE_GARBAGE makes the
 # plan unusable (error tests), DOCSFY_FAKE_SELECT holds the incremental planner's answer (["all"] without it), and
 # DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements.
-# Like `claude -p --output-format json`, it wraps each answer in a result object reporting usage: 100 input and 10 output
-# tokens and $0.001 per call, so tests can follow the cost of a run.
+# Asked for `--output-format json` (as the worker runs claude), it wraps each answer in claude's result object reporting
+# usage: 100 input and 10 output tokens and $0.001 per call, so tests can follow the cost of a run. Otherwise (as gemini
+# is run) the answer is plain text.
 set -u
 prompt=$(cat)
 if [ -e DOCSFY_FAKE_HANG ]; then
@@ -73,4 +74,8 @@ esac
 }
 
 reply=$(answer) || exit $?
-printf '%s\n' "$reply" | envelope
+if [[ " $* " == *" --output-format json "* ]]; then
+    printf '%s\n' "$reply" | envelope
+else
+    printf '%s\n' "$reply"
+fi
