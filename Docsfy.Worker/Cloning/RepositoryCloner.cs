@@ -112,11 +112,20 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         {
             return await running.WaitAsync(guard.Deadline);
         }
-        catch (OperationCanceledException) when (!running.IsCompleted)
+        catch (OperationCanceledException) when (guard.Deadline.IsCancellationRequested)
         {
             // LibGit2Sharp may be blocked where no callback runs (connecting, waiting on a silent server). The caller
-            // gets its answer now; the thread stops at its next callback and the cleanup runs once it has.
-            _ = running.ContinueWith(_ => onFailure(), TaskScheduler.Default);
+            // gets its answer now; the thread stops at its next callback and the cleanup runs once it has. The thread
+            // may also have ended at the same moment with a cancellation of its own (the guarded HTTP transport stops
+            // at the same deadline): either way the answer is the guard's reason.
+            if (running.IsCompleted)
+            {
+                onFailure();
+            }
+            else
+            {
+                _ = running.ContinueWith(_ => onFailure(), TaskScheduler.Default);
+            }
             throw guard.Failure();
         }
         catch
