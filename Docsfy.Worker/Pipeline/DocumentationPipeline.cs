@@ -68,6 +68,8 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             return RunOutcome.Failed(exception.Message);
         }
 
+        // The same check once more with the cloned commit: the head could not be read beforehand (a server that answers
+        // clones but not reference listings), or the branch moved back to the base commit in between.
         if (UpToDatePlan(command, checkout.CommitSha) is { } basePlan)
         {
             logger.LogInformation("Run {RunId}: commit {Commit} is already documented; nothing to do", command.RunId, checkout.CommitSha);
