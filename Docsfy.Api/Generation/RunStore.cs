@@ -47,11 +47,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             returning (select published_generation_id from base), (select last_commit_sha from base),
                       (select plan_json from base)
             """);
-        command.Parameters.AddWithValue("name", variant.Name);
-        command.Parameters.AddWithValue("branch", variant.Branch);
-        command.Parameters.AddWithValue("provider", variant.Provider);
-        command.Parameters.AddWithValue("model", variant.Model);
-        command.Parameters.AddWithValue("owner", variant.Owner);
+        command.Parameters.AddVariantKey(variant);
         command.Parameters.AddWithValue("repo_url", repoUrl);
         command.Parameters.AddWithValue("repo_type", (object?)repoType ?? DBNull.Value);
         command.Parameters.AddWithValue("run_id", runId);
@@ -80,11 +76,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
               and status = 'generating'
             returning {EndedColumns}
             """);
-        command.Parameters.AddWithValue("name", variant.Name);
-        command.Parameters.AddWithValue("branch", variant.Branch);
-        command.Parameters.AddWithValue("provider", variant.Provider);
-        command.Parameters.AddWithValue("model", variant.Model);
-        command.Parameters.AddWithValue("owner", variant.Owner);
+        command.Parameters.AddVariantKey(variant);
         var ended = await ReadEndedAsync(command, cancellationToken);
         return ended.Count == 0 ? null : ended[0];
     }

@@ -121,11 +121,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
                 returning generation_id)
             select count(*)::int, coalesce(array_agg(generation_id), '{}') from replaced
             """, connection, transaction);
-        delete.Parameters.AddWithValue("name", variant.Name);
-        delete.Parameters.AddWithValue("branch", variant.Branch);
-        delete.Parameters.AddWithValue("owner", variant.Owner);
-        delete.Parameters.AddWithValue("provider", variant.Provider);
-        delete.Parameters.AddWithValue("model", variant.Model);
+        delete.Parameters.AddVariantKey(variant);
         delete.Parameters.AddWithValue("replaced_run", replacedRun);
         int deleted;
         Guid[] runs;
