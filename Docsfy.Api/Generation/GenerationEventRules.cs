@@ -16,6 +16,7 @@ public static class GenerationEventRules
 
     public static string? Problem(GenerationProgressed progress) =>
         !Stages.Contains(progress.Stage) ? "unknown stage"
+        : HasNul(progress.Variant) || HasNul(progress.PlanJson) || HasNul(progress.ErrorMessage) ? "NUL character in text"
         : progress.Sequence <= 0 ? "non-positive sequence"
         : progress.PageCount < 0 ? "negative page count"
         : progress.PlanJson?.Length > MaxPlanLength ? "plan too large"
@@ -24,6 +25,8 @@ public static class GenerationEventRules
 
     public static string? Problem(GenerationFinished finished) =>
         !TerminalStatuses.Contains(finished.Status) ? "unknown terminal status"
+        : HasNul(finished.Variant) || HasNul(finished.PlanJson) || HasNul(finished.ErrorMessage) || HasNul(finished.CommitSha)
+            ? "NUL character in text"
         : finished.PageCount < 0 ? "negative page count"
         : finished.CommitSha?.Length > 64 ? "commit SHA too long"
         : finished.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
@@ -33,4 +36,10 @@ public static class GenerationEventRules
         : null;
 
     private const decimal MaxCostUsd = 100_000_000m;
+
+    /// <summary>PostgreSQL's text cannot hold U+0000; such an event could never be stored.</summary>
+    private static bool HasNul(string? text) => text?.Contains('\0') == true;
+
+    private static bool HasNul(VariantKey variant) =>
+        HasNul(variant.Name) || HasNul(variant.Branch) || HasNul(variant.Provider) || HasNul(variant.Model) || HasNul(variant.Owner);
 }

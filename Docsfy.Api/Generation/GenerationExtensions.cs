@@ -1,3 +1,6 @@
+using Docsfy.Api.Generation.Events;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Docsfy.Api.Generation;
 
 public static class GenerationExtensions
@@ -10,6 +13,12 @@ public static class GenerationExtensions
                 "Generation timeouts and the watchdog interval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<VariantEventStore>();
+        builder.Services.AddSingleton<RunEventApplier>();
+        builder.Services.AddSingleton<ReplicaMembership>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RunEventPartitions>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RunEventPartitions>());
         builder.Services.AddHostedService<RunWatchdog>();
         return builder;
     }

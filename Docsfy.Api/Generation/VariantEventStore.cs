@@ -6,28 +6,70 @@ using Npgsql;
 namespace Docsfy.Api.Generation;
 
 /// <summary>
-/// Applies worker events to variant rows. Each update is one conditional statement, so however many API replicas
-/// consume the queue and however often RabbitMQ redelivers, an event changes the row at most once and never backwards:
+/// Applies worker events to variant rows. Each update is conditional, so however events are batched, redelivered or
+/// interleaved, an event changes the row at most once and never backwards:
 /// progress only for the variant's current run, only while it is generating, only with a newer sequence number; a
 /// terminal status only while the run is still generating (so it wins over any progress that arrives later).
 /// </summary>
 public sealed class VariantEventStore(NpgsqlDataSource dataSource)
 {
-    public async Task<bool> ApplyProgressAsync(GenerationProgressed progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the newest progress of many runs in one statement, with the same rules as ever: only the variant's
+    /// current run, only while it is generating, only a newer sequence. Returns, for each run it changed, the sequence
+    /// its row had before, so the caller broadcasts exactly the events that were new to the database.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, long>> ApplyProgressAsync(IReadOnlyCollection<GenerationProgressed> newest,
+        CancellationToken cancellationToken)
     {
+        if (newest.Count == 0)
+        {
+            return new Dictionary<Guid, long>();
+        }
         await using var command = dataSource.CreateCommand("""
-            update variants
-            set current_stage = @stage, page_count = @page_count, plan_json = coalesce(@plan_json, plan_json),
-                error_message = @error_message, last_event_seq = @sequence, heartbeat_at = now(), updated_at = now()
-            where generation_id = @run_id and status = 'generating' and last_event_seq < @sequence
+            with batch as (
+                select * from unnest(@run_ids, @sequences, @stages, @page_counts, @plans, @errors)
+                    as b(run_id, sequence, stage, page_count, plan_json, error_message)),
+            before as (
+                select v.id, v.last_event_seq
+                from variants v join batch b on v.generation_id = b.run_id
+                where v.status = 'generating' and v.last_event_seq < b.sequence
+                for update of v)
+            update variants v
+            set current_stage = b.stage, page_count = b.page_count, plan_json = coalesce(b.plan_json, v.plan_json),
+                error_message = b.error_message, last_event_seq = b.sequence, heartbeat_at = now(), updated_at = now()
+            from batch b, before
+            where v.id = before.id and v.generation_id = b.run_id
+              and v.status = 'generating' and v.last_event_seq < b.sequence
+            returning v.generation_id, before.last_event_seq
             """);
-        command.Parameters.AddWithValue("stage", progress.Stage);
-        command.Parameters.AddWithValue("page_count", progress.PageCount);
-        command.Parameters.AddWithValue("plan_json", (object?)progress.PlanJson ?? DBNull.Value);
-        command.Parameters.AddWithValue("error_message", (object?)progress.ErrorMessage ?? DBNull.Value);
-        command.Parameters.AddWithValue("sequence", progress.Sequence);
-        command.Parameters.AddWithValue("run_id", progress.RunId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.AddWithValue("run_ids", newest.Select(p => p.RunId).ToArray());
+        command.Parameters.AddWithValue("sequences", newest.Select(p => p.Sequence).ToArray());
+        command.Parameters.AddWithValue("stages", newest.Select(p => p.Stage).ToArray());
+        command.Parameters.AddWithValue("page_counts", newest.Select(p => p.PageCount).ToArray());
+        command.Parameters.AddWithValue("plans", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            newest.Select(p => (object?)p.PlanJson ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("errors", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            newest.Select(p => (object?)p.ErrorMessage ?? DBNull.Value).ToArray());
+        var applied = new Dictionary<Guid, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            applied[reader.GetGuid(0)] = reader.GetInt64(1);
+        }
+        return applied;
+    }
+
+    /// <summary>Notes that the workers of these runs are alive (the watchdog ends runs whose heartbeats stop).</summary>
+    public async Task TouchAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
+    {
+        if (runIds.Count == 0)
+        {
+            return;
+        }
+        await using var command = dataSource.CreateCommand(
+            "update variants set heartbeat_at = now() where generation_id = any(@run_ids) and status = 'generating'");
+        command.Parameters.AddWithValue("run_ids", runIds.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text;
+using Docsfy.Api.Generation.Events;
 using MassTransit;
 
 namespace Docsfy.Api.Hub;
@@ -8,29 +9,42 @@ namespace Docsfy.Api.Hub;
 /// Delivers broadcasts to this replica's sockets. It runs on a temporary queue of this replica alone, so every replica
 /// gets every broadcast once and writes it only to its own connections.
 /// </summary>
-public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync sync, RunSequenceTracker sequences)
-    : IConsumer<VariantEventBroadcast>, IConsumer<UserResyncRequested>, IConsumer<UserDisconnectRequested>,
-      IConsumer<ProjectResyncRequested>
+public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync sync, RunSequenceTracker sequences,
+    ReplicaMembership membership)
+    : IConsumer<VariantEventsBroadcast>, IConsumer<UserResyncRequested>, IConsumer<UserDisconnectRequested>,
+      IConsumer<ProjectResyncRequested>, IConsumer<ApiReplicaAlive>
 {
-    public async Task Consume(ConsumeContext<VariantEventBroadcast> context)
+    public async Task Consume(ConsumeContext<VariantEventsBroadcast> context)
     {
-        var broadcast = context.Message;
-        // Two replicas apply a run's events concurrently; an older one may be broadcast after a newer one.
-        if (!sequences.TryAdvance(broadcast.RunId, broadcast.Sequence, broadcast.IsTerminal))
+        var viewers = new Dictionary<(string Name, string Owner), IReadOnlyList<HubConnection>>();
+        var resync = new HashSet<HubConnection>();
+        foreach (var variantEvent in context.Message.Events)
         {
-            return;
+            // A run's events can reach this replica twice or late (a partition moving between replicas, a redelivery).
+            if (!sequences.TryAdvance(variantEvent.RunId, variantEvent.Sequence, variantEvent.IsTerminal))
+            {
+                continue;
+            }
+            var key = (variantEvent.Name, variantEvent.Owner);
+            if (!viewers.TryGetValue(key, out var recipients))
+            {
+                viewers[key] = recipients = registry.Viewers(variantEvent.Name, variantEvent.Owner);
+            }
+            // Serialized once per event, shared by every recipient.
+            var payload = Encoding.UTF8.GetBytes(variantEvent.Payload);
+            foreach (var connection in recipients)
+            {
+                connection.Enqueue(payload, variantEvent.CoalesceKey);
+            }
+            if (variantEvent.IsTerminal)
+            {
+                resync.UnionWith(recipients);
+            }
         }
-
-        var payload = Encoding.UTF8.GetBytes(broadcast.Payload);
-        var recipients = registry.All.Where(c => c.CanSee(broadcast.Name, broadcast.Owner)).ToList();
-        foreach (var connection in recipients)
+        if (resync.Count > 0)
         {
-            connection.Enqueue(payload, broadcast.CoalesceKey);
-        }
-        if (broadcast.IsTerminal)
-        {
-            // Every status_change is followed by a fresh sync.
-            await sync.SendAsync(recipients, context.CancellationToken);
+            // Every status_change is followed by a fresh sync, queued behind it.
+            await sync.SendAsync(resync, context.CancellationToken);
         }
     }
 
@@ -40,9 +54,7 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
     public Task Consume(ConsumeContext<ProjectResyncRequested> context)
     {
         var (name, owner, usernames) = context.Message;
-        var recipients = registry.All
-            .Where(c => c.CanSee(name, owner) || usernames.Contains(c.Caller.Username, StringComparer.OrdinalIgnoreCase))
-            .ToList();
+        var recipients = registry.Viewers(name, owner).Concat(usernames.SelectMany(registry.Of)).Distinct().ToList();
         return sync.SendAsync(recipients, context.CancellationToken);
     }
 
@@ -52,6 +64,12 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
         {
             connection.RequestClose(WebSocketCloseStatus.PolicyViolation);
         }
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<ApiReplicaAlive> context)
+    {
+        membership.Heard(context.Message.ReplicaId);
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Docsfy.Api.Generation;
 using MassTransit;
 
 namespace Docsfy.Api.Hub;
@@ -18,28 +17,14 @@ public static class HubExtensions
         builder.Services.AddSingleton<HubSync>();
         builder.Services.AddSingleton<HubNotifier>();
         builder.Services.AddSingleton<RunSequenceTracker>();
-        builder.Services.AddSingleton<VariantEventStore>();
         builder.Services.AddReceiveEndpointObserver<BrokerReconnectObserver>();
         return builder;
     }
 
     public static void AddHubConsumers(this IBusRegistrationConfigurator bus)
     {
-        // Events of a run must be applied in the order the worker sent them: one replica at a time consumes the shared
-        // queue (RabbitMQ's single active consumer; another takes over if it goes away), one message at a time.
-        bus.AddConsumer<GenerationEventsConsumer>().Endpoint(e =>
-        {
-            e.Name = GenerationEventsConsumer.QueueName;
-            e.ConcurrentMessageLimit = 1;
-        });
-        bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
-        {
-            if (name == GenerationEventsConsumer.QueueName && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.SetQueueArgument("x-single-active-consumer", true);
-            }
-        });
-        // Broadcasts are delivered in order too, so a stage change is never overtaken by an older one.
+        // Worker events do not come through MassTransit's endpoints: RunEventPartitions consumes their partition
+        // queues in batches. Broadcasts are delivered in order, so a stage change is never overtaken by an older one.
         bus.AddConsumer<HubBroadcastConsumer>().Endpoint(e =>
         {
             e.Name = "hub-broadcast";

@@ -26,8 +26,7 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
 
     /// <summary>The API ended a run itself (abort, stuck worker): its viewers get the status_change, then a sync.</summary>
     public Task RunEndedAsync(GenerationFinished finished) => PublishAsync(
-        new VariantEventBroadcast(finished.Variant.Name, finished.Variant.Owner, finished.RunId, finished.Sequence,
-            IsTerminal: true, CoalesceKey: null, HubPayloads.StatusChange(finished, lastGenerated: null, finished.CommitSha)),
+        new VariantEventsBroadcast([VariantEvent.StatusChange(finished, lastGenerated: null, finished.CommitSha)]),
         $"run {finished.RunId}");
 
     private async Task PublishAsync<T>(T message, string subject) where T : class

@@ -59,7 +59,7 @@ public sealed class HubSync(ProjectStore projects, UserStore users, NpgsqlDataSo
                 var payload = await BuildAsync(caller, cancellationToken);
                 foreach (var connection in group)
                 {
-                    connection.UpdateAccess(caller, grants);
+                    registry.UpdateAccess(connection, caller, grants);
                     connection.Enqueue(payload);
                 }
             }
@@ -71,7 +71,7 @@ public sealed class HubSync(ProjectStore projects, UserStore users, NpgsqlDataSo
     }
 
     public Task SendToUserAsync(string username, CancellationToken cancellationToken) =>
-        SendAsync(registry.Of(username).ToList(), cancellationToken);
+        SendAsync(registry.Of(username), cancellationToken);
 
-    public Task SendToAllAsync(CancellationToken cancellationToken) => SendAsync(registry.All.ToList(), cancellationToken);
+    public Task SendToAllAsync(CancellationToken cancellationToken) => SendAsync(registry.All, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Docsfy.Contracts;
 using Docsfy.Worker.Pipeline;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Docsfy.Worker.Generation;
@@ -10,7 +9,7 @@ namespace Docsfy.Worker.Generation;
 /// end (done, failed, aborted, timed out, worker stopping) to one terminal event, and always frees its slot.
 /// </summary>
 public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbeat heartbeat, DocumentationPipeline pipeline,
-    IBus bus, IOptions<WorkerOptions> options, ILogger<RunExecutor> logger)
+    RunEventSender events, IOptions<WorkerOptions> options, ILogger<RunExecutor> logger)
 {
     private static readonly TimeSpan FinishPublishTimeout = TimeSpan.FromSeconds(30);
 
@@ -29,7 +28,8 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
                 logger.LogInformation("Skipping run {RunId}: it was aborted or replaced before it started", command.RunId);
                 return;
             }
-            var reporter = new RunReporter((message, token) => bus.Publish(message, token), command.Variant, command.RunId);
+            var reporter = new RunReporter((message, token) => events.SendAsync(command.RunId, message, token), command.Variant,
+                command.RunId);
             var outcome = await RunPipelineAsync(command, handle, reporter);
             using var timeout = new CancellationTokenSource(FinishPublishTimeout);
             await reporter.FinishedAsync(outcome, timeout.Token);

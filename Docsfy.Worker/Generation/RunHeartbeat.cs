@@ -1,5 +1,4 @@
 using Docsfy.Contracts;
-using MassTransit;
 
 namespace Docsfy.Worker.Generation;
 
@@ -7,7 +6,7 @@ namespace Docsfy.Worker.Generation;
 /// While a run works, tells the API it is alive (so a dead worker's run is ended by the API's watchdog) and stops the
 /// run when the API no longer considers it current (aborted, timed out, replaced).
 /// </summary>
-public sealed class RunHeartbeat(IBus bus, RunGuard guard, ILogger<RunHeartbeat> logger)
+public sealed class RunHeartbeat(RunEventSender events, RunGuard guard, ILogger<RunHeartbeat> logger)
 {
     public static readonly string WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}";
 
@@ -20,7 +19,7 @@ public sealed class RunHeartbeat(IBus bus, RunGuard guard, ILogger<RunHeartbeat>
             {
                 try
                 {
-                    await bus.Publish(new GenerationHeartbeat(run.RunId, WorkerId), finished);
+                    await events.SendAsync(run.RunId, new GenerationHeartbeat(run.RunId, WorkerId), finished);
                     if (!await guard.IsCurrentAsync(run.RunId, finished))
                     {
                         logger.LogInformation("Run {RunId} is no longer current; stopping it", run.RunId);

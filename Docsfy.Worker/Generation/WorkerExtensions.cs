@@ -24,6 +24,7 @@ public static class WorkerExtensions
 
         builder.Services.AddSingleton<RunRegistry>();
         builder.Services.AddSingleton<RunGuard>();
+        builder.Services.AddSingleton<RunEventSender>();
         builder.Services.AddSingleton<RunHeartbeat>();
         builder.Services.AddSingleton<RunExecutor>();
         builder.Services.AddSingleton<SiteStore>();

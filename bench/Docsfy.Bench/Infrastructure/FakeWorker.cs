@@ -18,7 +18,12 @@ public sealed class FakeWorker : IAsyncDisposable
         return new FakeWorker(bus);
     }
 
-    public Task ProgressAsync(GenerationProgressed progress) => _bus.Publish(progress);
+    /// <summary>Sends to the run's event partition, as the worker's RunEventSender does.</summary>
+    public async Task ProgressAsync(GenerationProgressed progress)
+    {
+        var endpoint = await _bus.GetSendEndpoint(RunEventQueues.AddressFor(progress.RunId));
+        await endpoint.Send(progress);
+    }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync(TimeSpan.FromSeconds(10));
 }

@@ -21,12 +21,19 @@ public sealed class FakeWorker : IAsyncDisposable
     }
 
     public Task ProgressAsync(VariantKey variant, Guid runId, long sequence, string stage, int pageCount, string? planJson = null) =>
-        _bus.Publish(new GenerationProgressed(variant, runId, sequence, stage, pageCount, planJson, null));
+        SendAsync(runId, new GenerationProgressed(variant, runId, sequence, stage, pageCount, planJson, null));
 
     public Task FinishedAsync(VariantKey variant, Guid runId, long sequence, string status, int pageCount,
         string? commitSha = "abc123", string? error = null, bool upToDate = false) =>
-        _bus.Publish(new GenerationFinished(variant, runId, sequence, status, pageCount,
+        SendAsync(runId, new GenerationFinished(variant, runId, sequence, status, pageCount,
             status == "ready" ? DateTime.UtcNow : null, commitSha, error, upToDate));
+
+    /// <summary>Sends any message to the run's event partition, as the worker's RunEventSender does.</summary>
+    public async Task SendAsync(Guid runId, object message)
+    {
+        var endpoint = await _bus.GetSendEndpoint(RunEventQueues.AddressFor(runId));
+        await endpoint.Send(message);
+    }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync(TimeSpan.FromSeconds(10));
 }
