@@ -1,0 +1,94 @@
+using Docsfy.Api.Generation.Events;
+using Docsfy.Contracts;
+
+namespace Docsfy.UnitTests.Generation;
+
+public sealed class RunEventBatchTests
+{
+    private static readonly VariantKey Variant = new("widget", "main", "claude", "opus", "ada");
+    private static ulong _tag;
+
+    private static RunEvent Progress(Guid run, long sequence, string stage, int pages = 0, string? plan = null) =>
+        new(++_tag, Progress: new GenerationProgressed(Variant, run, sequence, stage, pages, plan, null));
+
+    private static RunEvent Finished(Guid run, long sequence, string status = "ready") =>
+        new(++_tag, Finished: new GenerationFinished(Variant, run, sequence, status, 3, null, "abc", null, false));
+
+    private static RunEvent Heartbeat(Guid run) => new(++_tag, Heartbeat: new GenerationHeartbeat(run, "w"));
+
+    [Fact]
+    public void Events_delivered_out_of_order_are_put_back_in_sequence_order()
+    {
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([Progress(run, 3, "generating_pages", 1), Progress(run, 1, "cloning"), Progress(run, 2, "planning")]);
+
+        Assert.Equal([1L, 2, 3], batch.ProgressByRun[run].Select(p => p.Sequence));
+        Assert.Equal(3, Assert.Single(batch.NewestProgress).Sequence);
+    }
+
+    [Fact]
+    public void Consecutive_events_of_one_stage_become_the_newest_of_them_and_stage_changes_are_all_kept()
+    {
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([
+            Progress(run, 1, "cloning"), Progress(run, 2, "planning"),
+            Progress(run, 3, "generating_pages", 1), Progress(run, 4, "generating_pages", 2), Progress(run, 5, "generating_pages", 3),
+            Progress(run, 6, "validating", 3)]);
+
+        Assert.Equal(["cloning", "planning", "generating_pages", "validating"], batch.ProgressByRun[run].Select(p => p.Stage));
+        Assert.Equal([1L, 2, 5, 6], batch.ProgressByRun[run].Select(p => p.Sequence));
+        Assert.Equal(3, batch.ProgressByRun[run][2].PageCount);
+    }
+
+    [Fact]
+    public void A_plan_sent_with_an_event_that_was_merged_away_travels_with_the_events_after_it()
+    {
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([Progress(run, 1, "generating_pages", 0, plan: "{\"p\":1}"), Progress(run, 2, "generating_pages", 1)]);
+
+        var kept = Assert.Single(batch.ProgressByRun[run]);
+        Assert.Equal(2, kept.Sequence);
+        Assert.Equal("{\"p\":1}", kept.PlanJson);
+    }
+
+    [Fact]
+    public void Duplicates_are_applied_once()
+    {
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([Progress(run, 1, "cloning"), Progress(run, 1, "cloning"), Progress(run, 2, "planning")]);
+
+        Assert.Equal([1L, 2], batch.ProgressByRun[run].Select(p => p.Sequence));
+    }
+
+    [Fact]
+    public void Runs_are_kept_apart_and_terminal_statuses_are_never_merged_or_dropped()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var batch = RunEventBatch.From([
+            Progress(a, 1, "cloning"), Progress(b, 7, "rendering", 4), Finished(a, 3, "error"), Finished(a, 2), Finished(b, 8)]);
+
+        Assert.Equal(2, batch.ProgressByRun.Count);
+        Assert.Equal(7, batch.ProgressByRun[b].Single().Sequence);
+        Assert.Equal(3, batch.Terminals.Count);
+        Assert.Equal([2L, 3], batch.Terminals.Where(t => t.RunId == a).Select(t => t.Sequence));
+    }
+
+    [Fact]
+    public void Heartbeats_of_runs_that_also_sent_progress_need_no_statement_of_their_own()
+    {
+        var (busy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
+        var batch = RunEventBatch.From([Heartbeat(busy), Progress(busy, 1, "cloning"), Heartbeat(quiet), Heartbeat(quiet)]);
+
+        Assert.Equal([quiet], batch.Heartbeats);
+    }
+
+    [Fact]
+    public void Refused_deliveries_take_part_in_nothing()
+    {
+        var batch = RunEventBatch.From([new RunEvent(++_tag), new RunEvent(++_tag)]);
+
+        Assert.Empty(batch.ProgressByRun);
+        Assert.Empty(batch.Terminals);
+        Assert.Empty(batch.Heartbeats);
+    }
+}
