@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -28,6 +29,7 @@ public sealed class HubConnection
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private int _closeOnce;
     private volatile bool _pongSinceLastPing;
+    private int _missedPongs;
 
     /// <param name="abortTransport">
     /// Drops the underlying connection. A socket that did not close cleanly may still have megabytes queued in the
@@ -50,6 +52,9 @@ public sealed class HubConnection
     }
 
     public Guid Id { get; } = Guid.NewGuid();
+
+    /// <summary>Why the server closed (or will close) the socket; normal closure when the client closed it.</summary>
+    public WebSocketCloseStatus CloseStatus => _closeStatus;
 
     /// <summary>Who is connected, with the role as of the last sync.</summary>
     public Caller Caller { get; private set; }
@@ -110,14 +115,13 @@ public sealed class HubConnection
     public async Task RunAsync(byte[] initialSync, CancellationToken aborted)
     {
         var writer = Task.Run(() => WriteLoopAsync(initialSync));
-        var heartbeat = Task.Run(HeartbeatLoopAsync);
         var reader = Task.Run(() => ReadLoopAsync(aborted));
 
         await Task.WhenAny(reader, _closeRequested.Task);
         RequestClose(WebSocketCloseStatus.NormalClosure);
         // A send stuck in the server's output pipe may not notice its cancellation until the transport is dropped, so
         // the wait is bounded; the finally below then aborts the connection, which ends any send still pending.
-        await Task.WhenAll(writer, heartbeat).WaitAsync(WriterStopTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await writer.WaitAsync(WriterStopTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         try
         {
@@ -149,6 +153,8 @@ public sealed class HubConnection
         try
         {
             await SendAsync(initialSync);
+            // The sync may be megabytes, and this method lives as long as the socket: do not keep it reachable.
+            initialSync = [];
             while (await _queue.Reader.WaitToReadAsync(_closing.Token))
             {
                 while (_queue.Reader.TryRead(out var item))
@@ -177,77 +183,104 @@ public sealed class HubConnection
         }
     }
 
+    /// <summary>
+    /// Sends one message. A send still pending after the send timeout closes the connection as too slow: the reason is
+    /// set before the send is cancelled, because cancelling aborts the socket and the read loop ending on that abort
+    /// must not get to call it a normal closure first.
+    /// </summary>
     private async Task SendAsync(byte[] payload)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
-        timeout.CancelAfter(_options.SendTimeout);
-        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+        using var timer = new CancellationTokenSource(_options.SendTimeout);
+        await using var tooSlow = timer.Token.Register(() =>
+        {
+            _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: a send took longer than {SendTimeout}",
+                Id, Caller.Username, _options.SendTimeout);
+            RequestClose(TooSlow);
+        });
+        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
     }
 
-    private async Task HeartbeatLoopAsync()
+    /// <summary>Sends a ping; <see cref="HubHeartbeat"/> calls it for every socket at once, one timer for all.</summary>
+    public void Ping()
     {
-        var missed = 0;
-        try
+        _pongSinceLastPing = false;
+        Enqueue(HubPayloads.Ping);
+    }
+
+    /// <summary>After the pong timeout: counts a missed pong, and closes with 1001 after <paramref name="maxMissed"/> in a row.</summary>
+    public void CheckPong(int maxMissed)
+    {
+        _missedPongs = _pongSinceLastPing ? 0 : _missedPongs + 1;
+        if (_missedPongs >= maxMissed)
         {
-            while (true)
-            {
-                await Task.Delay(_options.PingInterval, _closing.Token);
-                _pongSinceLastPing = false;
-                Enqueue(HubPayloads.Ping);
-                await Task.Delay(_options.PongTimeout, _closing.Token);
-                missed = _pongSinceLastPing ? 0 : missed + 1;
-                if (missed >= _options.MaxMissedPongs)
-                {
-                    _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: {Missed} pongs missed",
-                        Id, Caller.Username, missed);
-                    RequestClose(WebSocketCloseStatus.EndpointUnavailable);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: {Missed} pongs missed", Id, Caller.Username,
+                _missedPongs);
+            RequestClose(WebSocketCloseStatus.EndpointUnavailable);
         }
     }
 
     /// <summary>Reads until the client closes. Only <c>{"type":"pong"}</c> means anything; everything else is ignored.</summary>
     private async Task ReadLoopAsync(CancellationToken aborted)
     {
-        var buffer = new byte[_options.MaxInboundMessageBytes];
         try
         {
             while (true)
             {
-                var length = 0;
-                var tooBig = false;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (length == buffer.Length)
-                    {
-                        // Keep reading (and discarding) until the client answers the close: closing a socket with
-                        // unread data would reset the connection before the client sees the close code.
-                        RequestClose(WebSocketCloseStatus.MessageTooBig);
-                        (length, tooBig) = (0, true);
-                    }
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), aborted);
-                    length += result.Count;
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                // An idle socket waits with a zero-byte read and holds no buffer; one is rented only while a message
+                // is arriving (thousands of idle sockets would otherwise each keep a buffer they almost never use).
+                var waited = await _socket.ReceiveAsync(Memory<byte>.Empty, aborted);
+                if (waited.MessageType == WebSocketMessageType.Close)
                 {
                     return;
                 }
-                if (!tooBig && result.MessageType == WebSocketMessageType.Text && IsPong(buffer.AsSpan(0, length)))
+                var buffer = ArrayPool<byte>.Shared.Rent(_options.MaxInboundMessageBytes);
+                try
                 {
-                    _pongSinceLastPing = true;
+                    if (await ReadMessageAsync(buffer.AsMemory(0, _options.MaxInboundMessageBytes), aborted))
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
         }
+    }
+
+    /// <summary>Reads one message into <paramref name="buffer"/> and notes a pong; true when the client closed.</summary>
+    private async Task<bool> ReadMessageAsync(Memory<byte> buffer, CancellationToken aborted)
+    {
+        var length = 0;
+        var tooBig = false;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            if (length == buffer.Length)
+            {
+                // Keep reading (and discarding) until the client answers the close: closing a socket with
+                // unread data would reset the connection before the client sees the close code.
+                RequestClose(WebSocketCloseStatus.MessageTooBig);
+                (length, tooBig) = (0, true);
+            }
+            result = await _socket.ReceiveAsync(buffer[length..], aborted);
+            length += result.Count;
+        }
+        while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            return true;
+        }
+        if (!tooBig && result.MessageType == WebSocketMessageType.Text && IsPong(buffer.Span[..length]))
+        {
+            _pongSinceLastPing = true;
+        }
+        return false;
     }
 
     internal static bool IsPong(ReadOnlySpan<byte> message)

@@ -55,7 +55,8 @@ public static class HubEndpoint
         finally
         {
             registry.Remove(connection);
-            logger.LogInformation("Hub connection {ConnectionId} closed", connection.Id);
+            logger.LogInformation("Hub connection {ConnectionId} of {Username} closed with {CloseStatus}", connection.Id,
+                connection.Caller.Username, (int)connection.CloseStatus);
         }
     }
 

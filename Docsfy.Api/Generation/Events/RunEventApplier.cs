@@ -18,7 +18,7 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
     public async Task ApplyAsync(RunEventBatch batch, Func<IReadOnlyList<VariantEvent>, Task> broadcast,
         CancellationToken cancellationToken)
     {
-        var events = new List<VariantEvent>();
+        var events = new List<Sent<VariantEvent>>();
         try
         {
             await store.TouchAsync(batch.Heartbeats, cancellationToken);
@@ -32,12 +32,14 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
         {
             if (events.Count > 0)
             {
-                await broadcast(events);
+                // In the order they were sent: within a run that is its sequence order, and across runs of the partition
+                // a client sees events in the order the workers sent them.
+                await broadcast([.. events.OrderBy(e => e.DeliveryTag).Select(e => e.Event)]);
             }
         }
     }
 
-    private async Task ApplyProgressAsync(RunEventBatch batch, List<VariantEvent> events, CancellationToken cancellationToken)
+    private async Task ApplyProgressAsync(RunEventBatch batch, List<Sent<VariantEvent>> events, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<Guid, long> applied;
         try
@@ -53,7 +55,8 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
         }
         foreach (var (runId, previous) in applied)
         {
-            events.AddRange(batch.ProgressByRun[runId].Where(p => p.Sequence > previous).Select(VariantEvent.Progress));
+            events.AddRange(batch.ProgressByRun[runId].Where(p => p.Event.Sequence > previous)
+                .Select(p => new Sent<VariantEvent>(VariantEvent.Progress(p.Event), p.DeliveryTag)));
         }
     }
 
@@ -78,8 +81,10 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
         return applied;
     }
 
-    private async Task ApplyFinishedAsync(GenerationFinished finished, List<VariantEvent> events, CancellationToken cancellationToken)
+    private async Task ApplyFinishedAsync(Sent<GenerationFinished> sent, List<Sent<VariantEvent>> events,
+        CancellationToken cancellationToken)
     {
+        var finished = sent.Event;
         VariantEventStore.FinishedRow? row;
         try
         {
@@ -104,7 +109,8 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
             logger.LogInformation("Run {RunId} of {Project} replaced {Count} earlier variant(s) of branch {Branch}",
                 finished.RunId, finished.Variant.Name, row.ReplacedVariants, finished.Variant.Branch);
         }
-        events.Add(VariantEvent.StatusChange(finished with { PageCount = row.PageCount }, row.LastGenerated, row.LastCommitSha));
+        events.Add(new Sent<VariantEvent>(
+            VariantEvent.StatusChange(finished with { PageCount = row.PageCount }, row.LastGenerated, row.LastCommitSha), sent.DeliveryTag));
     }
 
     /// <summary>Data exceptions (class 22) and integrity violations (class 23) fail the same way on every retry.</summary>

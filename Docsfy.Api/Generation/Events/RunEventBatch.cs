@@ -6,12 +6,13 @@ namespace Docsfy.Api.Generation.Events;
 /// What one batch of a partition's events asks of the database and the hub, worked out before either is touched.
 /// Events are put in each run's sequence order first, so a batch is right however its deliveries were interleaved.
 /// Progress is coalesced: the database needs only each run's newest state, and clients only the newest of consecutive
-/// events of one stage (a stage change is never merged into another stage). Terminal statuses are never merged or dropped here.
+/// events of one stage (a stage change is never merged into another stage). Terminal statuses are never merged or
+/// dropped here. Every kept event remembers its delivery tag, so clients get them in the order they were sent.
 /// </summary>
 public sealed class RunEventBatch
 {
-    private RunEventBatch(IReadOnlyList<Guid> heartbeats, IReadOnlyDictionary<Guid, IReadOnlyList<GenerationProgressed>> progress,
-        IReadOnlyList<GenerationFinished> terminals)
+    private RunEventBatch(IReadOnlyList<Guid> heartbeats, IReadOnlyDictionary<Guid, IReadOnlyList<Sent<GenerationProgressed>>> progress,
+        IReadOnlyList<Sent<GenerationFinished>> terminals)
     {
         Heartbeats = heartbeats;
         ProgressByRun = progress;
@@ -21,20 +22,20 @@ public sealed class RunEventBatch
     /// <summary>Runs that only said they are alive in this batch.</summary>
     public IReadOnlyList<Guid> Heartbeats { get; }
 
-    /// <summary>Per run, its progress events in sequence order, one per stage (the newest of each).</summary>
-    public IReadOnlyDictionary<Guid, IReadOnlyList<GenerationProgressed>> ProgressByRun { get; }
+    /// <summary>Per run, its progress events in sequence order, consecutive ones of a stage merged into the newest.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<Sent<GenerationProgressed>>> ProgressByRun { get; }
 
-    /// <summary>Terminal statuses in sequence order within each run.</summary>
-    public IReadOnlyList<GenerationFinished> Terminals { get; }
+    /// <summary>Terminal statuses in the order they were delivered.</summary>
+    public IReadOnlyList<Sent<GenerationFinished>> Terminals { get; }
 
     /// <summary>The state each run's row should take: its newest progress, carrying the newest plan of the batch.</summary>
-    public IEnumerable<GenerationProgressed> NewestProgress => ProgressByRun.Values.Select(events => events[^1]);
+    public IEnumerable<GenerationProgressed> NewestProgress => ProgressByRun.Values.Select(events => events[^1].Event);
 
     public static RunEventBatch From(IEnumerable<RunEvent> events)
     {
         var heartbeats = new HashSet<Guid>();
-        var progress = new Dictionary<Guid, List<GenerationProgressed>>();
-        var terminals = new List<GenerationFinished>();
+        var progress = new Dictionary<Guid, List<Sent<GenerationProgressed>>>();
+        var terminals = new List<Sent<GenerationFinished>>();
         foreach (var item in events)
         {
             if (item.Progress is { } p)
@@ -43,11 +44,11 @@ public sealed class RunEventBatch
                 {
                     progress[p.RunId] = list = [];
                 }
-                list.Add(p);
+                list.Add(new Sent<GenerationProgressed>(p, item.DeliveryTag));
             }
             else if (item.Finished is { } finished)
             {
-                terminals.Add(finished);
+                terminals.Add(new Sent<GenerationFinished>(finished, item.DeliveryTag));
             }
             else if (item.Heartbeat is { } heartbeat)
             {
@@ -55,30 +56,27 @@ public sealed class RunEventBatch
             }
         }
         heartbeats.ExceptWith(progress.Keys);
-        return new RunEventBatch(
-            [.. heartbeats],
-            progress.ToDictionary(pair => pair.Key, pair => Coalesce(pair.Value)),
-            [.. terminals.OrderBy(t => t.RunId).ThenBy(t => t.Sequence)]);
+        return new RunEventBatch([.. heartbeats], progress.ToDictionary(pair => pair.Key, pair => Coalesce(pair.Value)), terminals);
     }
 
     /// <summary>
-    /// Sorts one run's progress by sequence, drops duplicates, keeps the newest event of each stage, and lets every
-    /// kept event carry the newest plan sent up to it (a plan may have come with an event that was coalesced away).
+    /// Sorts one run's progress by sequence, drops duplicates, merges consecutive events of one stage into the newest,
+    /// and lets every kept event carry the newest plan sent up to it (a plan may have come with a merged event).
     /// </summary>
-    private static IReadOnlyList<GenerationProgressed> Coalesce(List<GenerationProgressed> events)
+    private static IReadOnlyList<Sent<GenerationProgressed>> Coalesce(List<Sent<GenerationProgressed>> events)
     {
-        events.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        var kept = new List<GenerationProgressed>();
+        events.Sort((a, b) => a.Event.Sequence.CompareTo(b.Event.Sequence));
+        var kept = new List<Sent<GenerationProgressed>>();
         string? plan = null;
         foreach (var current in events)
         {
-            plan = current.PlanJson ?? plan;
-            var withPlan = current.PlanJson is null && plan is not null ? current with { PlanJson = plan } : current;
-            if (kept.Count > 0 && kept[^1].Sequence == current.Sequence)
+            plan = current.Event.PlanJson ?? plan;
+            if (kept.Count > 0 && kept[^1].Event.Sequence == current.Event.Sequence)
             {
                 continue;
             }
-            if (kept.Count > 0 && kept[^1].Stage == current.Stage)
+            var withPlan = current.Event.PlanJson is null && plan is not null ? current with { Event = current.Event with { PlanJson = plan } } : current;
+            if (kept.Count > 0 && kept[^1].Event.Stage == current.Event.Stage)
             {
                 kept[^1] = withPlan;
             }
@@ -90,3 +88,6 @@ public sealed class RunEventBatch
         return kept;
     }
 }
+
+/// <summary>An event and the delivery tag it came with (its place in the partition's order).</summary>
+public sealed record Sent<T>(T Event, ulong DeliveryTag);

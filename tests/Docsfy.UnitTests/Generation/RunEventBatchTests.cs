@@ -22,7 +22,7 @@ public sealed class RunEventBatchTests
         var run = Guid.NewGuid();
         var batch = RunEventBatch.From([Progress(run, 3, "generating_pages", 1), Progress(run, 1, "cloning"), Progress(run, 2, "planning")]);
 
-        Assert.Equal([1L, 2, 3], batch.ProgressByRun[run].Select(p => p.Sequence));
+        Assert.Equal([1L, 2, 3], batch.ProgressByRun[run].Select(p => p.Event.Sequence));
         Assert.Equal(3, Assert.Single(batch.NewestProgress).Sequence);
     }
 
@@ -35,9 +35,9 @@ public sealed class RunEventBatchTests
             Progress(run, 3, "generating_pages", 1), Progress(run, 4, "generating_pages", 2), Progress(run, 5, "generating_pages", 3),
             Progress(run, 6, "validating", 3)]);
 
-        Assert.Equal(["cloning", "planning", "generating_pages", "validating"], batch.ProgressByRun[run].Select(p => p.Stage));
-        Assert.Equal([1L, 2, 5, 6], batch.ProgressByRun[run].Select(p => p.Sequence));
-        Assert.Equal(3, batch.ProgressByRun[run][2].PageCount);
+        Assert.Equal(["cloning", "planning", "generating_pages", "validating"], batch.ProgressByRun[run].Select(p => p.Event.Stage));
+        Assert.Equal([1L, 2, 5, 6], batch.ProgressByRun[run].Select(p => p.Event.Sequence));
+        Assert.Equal(3, batch.ProgressByRun[run][2].Event.PageCount);
     }
 
     [Fact]
@@ -46,9 +46,23 @@ public sealed class RunEventBatchTests
         var run = Guid.NewGuid();
         var batch = RunEventBatch.From([Progress(run, 1, "generating_pages", 0, plan: "{\"p\":1}"), Progress(run, 2, "generating_pages", 1)]);
 
-        var kept = Assert.Single(batch.ProgressByRun[run]);
+        var kept = Assert.Single(batch.ProgressByRun[run]).Event;
         Assert.Equal(2, kept.Sequence);
         Assert.Equal("{\"p\":1}", kept.PlanJson);
+    }
+
+    [Fact]
+    public void Kept_events_keep_the_delivery_tag_they_came_with_so_clients_get_them_in_sending_order()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+        var first = Progress(a, 1, "cloning");
+        var second = Progress(b, 1, "cloning");
+        var third = Finished(a, 2);
+        var batch = RunEventBatch.From([first, second, third]);
+
+        Assert.Equal(first.DeliveryTag, batch.ProgressByRun[a].Single().DeliveryTag);
+        Assert.Equal(second.DeliveryTag, batch.ProgressByRun[b].Single().DeliveryTag);
+        Assert.Equal(third.DeliveryTag, batch.Terminals.Single().DeliveryTag);
     }
 
     [Fact]
@@ -57,20 +71,20 @@ public sealed class RunEventBatchTests
         var run = Guid.NewGuid();
         var batch = RunEventBatch.From([Progress(run, 1, "cloning"), Progress(run, 1, "cloning"), Progress(run, 2, "planning")]);
 
-        Assert.Equal([1L, 2], batch.ProgressByRun[run].Select(p => p.Sequence));
+        Assert.Equal([1L, 2], batch.ProgressByRun[run].Select(p => p.Event.Sequence));
     }
 
     [Fact]
-    public void Runs_are_kept_apart_and_terminal_statuses_are_never_merged_or_dropped()
+    public void Runs_are_kept_apart_and_terminal_statuses_are_never_merged_or_dropped_nor_reordered()
     {
         var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
         var batch = RunEventBatch.From([
             Progress(a, 1, "cloning"), Progress(b, 7, "rendering", 4), Finished(a, 3, "error"), Finished(a, 2), Finished(b, 8)]);
 
         Assert.Equal(2, batch.ProgressByRun.Count);
-        Assert.Equal(7, batch.ProgressByRun[b].Single().Sequence);
+        Assert.Equal(7, batch.ProgressByRun[b].Single().Event.Sequence);
         Assert.Equal(3, batch.Terminals.Count);
-        Assert.Equal([2L, 3], batch.Terminals.Where(t => t.RunId == a).Select(t => t.Sequence));
+        Assert.Equal([3L, 2], batch.Terminals.Where(t => t.Event.RunId == a).Select(t => t.Event.Sequence));
     }
 
     [Fact]
