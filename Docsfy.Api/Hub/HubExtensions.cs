@@ -14,6 +14,8 @@ public static class HubExtensions
                 "Hub timings and limits must be positive, and PongTimeout shorter than PingInterval.")
             .ValidateOnStart();
         builder.Services.AddSingleton<HubConnectionRegistry>();
+        builder.Services.AddSingleton<SyncSnapshots>();
+        builder.Services.AddHostedService<HubHeartbeat>();
         builder.Services.AddSingleton<HubSync>();
         builder.Services.AddSingleton<HubNotifier>();
         builder.Services.AddSingleton<RunSequenceTracker>();

@@ -1,15 +1,15 @@
 using Docsfy.Api.Auth;
-using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
 using Npgsql;
 
 namespace Docsfy.Api.Hub;
 
 /// <summary>
-/// Builds and sends <c>sync</c> snapshots: computed once per user (not per socket), after re-reading the user's role and
-/// grants, so a changed role or grant is in the very next sync.
+/// Builds and sends <c>sync</c> snapshots: computed once per user (not per socket) or taken from
+/// <see cref="SyncSnapshots"/>, after re-reading the user's role and grants, so a changed role or grant is in the very
+/// next sync.
 /// </summary>
-public sealed class HubSync(ProjectStore projects, UserStore users, NpgsqlDataSource dataSource, HubConnectionRegistry registry,
+public sealed class HubSync(SyncSnapshots snapshots, UserStore users, NpgsqlDataSource dataSource, HubConnectionRegistry registry,
     ILogger<HubSync> logger)
 {
     /// <summary>The caller as of now (null when the user no longer exists), with their grants.</summary>
@@ -37,8 +37,8 @@ public sealed class HubSync(ProjectStore projects, UserStore users, NpgsqlDataSo
         return (new Caller(user.Username, user.Role, user.Id), grants);
     }
 
-    public async Task<byte[]> BuildAsync(Caller caller, CancellationToken cancellationToken) =>
-        HubPayloads.Sync(await projects.SnapshotAsync(caller, cancellationToken));
+    /// <summary>The caller's sync, reused from an earlier one while nothing it shows has changed.</summary>
+    public Task<byte[]> BuildAsync(Caller caller, CancellationToken cancellationToken) => snapshots.GetAsync(caller, cancellationToken);
 
     /// <summary>Sends a fresh sync to each given connection, one snapshot per user.</summary>
     public async Task SendAsync(IEnumerable<HubConnection> connections, CancellationToken cancellationToken)

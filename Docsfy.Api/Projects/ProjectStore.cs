@@ -26,10 +26,31 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         return ProjectSnapshot.Create(caller, visible, ready);
     }
 
-    public async Task<IReadOnlyList<VariantView>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>The version of everything a snapshot shows; it changes with every committed change to variants or grants.</summary>
+    public async Task<long> SnapshotVersionAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select {VariantColumns} from variants v where {VisibleTo} order by v.updated_at desc, v.id desc");
+        await using var command = dataSource.CreateCommand("select version from snapshot_version where id = 1");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>A snapshot and the version it shows, read in one repeatable-read transaction so the two agree exactly.</summary>
+    public async Task<(long Version, ProjectSnapshot Snapshot)> VersionedSnapshotAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var version = new NpgsqlCommand("select version from snapshot_version where id = 1", connection, transaction);
+        var number = (long)(await version.ExecuteScalarAsync(cancellationToken))!;
+        var visible = await ListVisibleAsync(caller, cancellationToken, connection, transaction);
+        var ready = await ListReadyAsync(cancellationToken, connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return (number, ProjectSnapshot.Create(caller, visible, ready));
+    }
+
+    public async Task<IReadOnlyList<VariantView>> ListVisibleAsync(Caller caller, CancellationToken cancellationToken,
+        NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
+    {
+        await using var command = Command(
+            $"select {VariantColumns} from variants v where {VisibleTo} order by v.updated_at desc, v.id desc", connection, transaction);
         AddCaller(command, caller);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var variants = new List<VariantView>();
@@ -92,10 +113,11 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         return matches;
     }
 
-    private async Task<IReadOnlyList<ReadyVariant>> ListReadyAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ReadyVariant>> ListReadyAsync(CancellationToken cancellationToken,
+        NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
     {
-        await using var command = dataSource.CreateCommand(
-            "select distinct name, branch, ai_provider, ai_model, owner from variants where status = 'ready'");
+        await using var command = Command(
+            "select distinct name, branch, ai_provider, ai_model, owner from variants where status = 'ready'", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ready = new List<ReadyVariant>();
         while (await reader.ReadAsync(cancellationToken))
@@ -107,6 +129,10 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> KnownModelsAsync(CancellationToken cancellationToken) =>
         ProjectSnapshot.KnownModelsOf(await ListReadyAsync(cancellationToken));
+
+    /// <summary>A command on the given connection and transaction, or on a pooled connection of its own.</summary>
+    private NpgsqlCommand Command(string sql, NpgsqlConnection? connection, NpgsqlTransaction? transaction) =>
+        connection is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, connection, transaction);
 
     private static void AddCaller(NpgsqlCommand command, Caller caller)
     {
