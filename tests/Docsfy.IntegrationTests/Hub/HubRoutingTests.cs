@@ -9,8 +9,6 @@ namespace Docsfy.IntegrationTests.Hub;
 [Collection(DocsfyCollection.Name)]
 public sealed class HubRoutingTests(DocsfyAppFixture fixture)
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
-
     [Fact]
     public async Task Progress_and_status_change_reach_admins_owner_and_grantees_once_each_and_nobody_else()
     {
@@ -25,6 +23,7 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             new { username = grantee.Username, owner = owner.Username })).AssertStatus(HttpStatusCode.Created);
 
         var sockets = new Dictionary<string, List<HubClient>>();
+        var barriers = new Dictionary<string, EventBarrier>();
         try
         {
             foreach (var (role, key) in new[] { ("admin", DocsfyAppHost.AdminKey), ("owner", owner.ApiKey), ("grantee", grantee.ApiKey),
@@ -40,10 +39,17 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             await worker.ProgressAsync(variant, runId, 1, "cloning", 0);
             await worker.ProgressAsync(variant, runId, 2, "planning", 0, "{\"project_name\":\"x\"}");
             await worker.FinishedAsync(variant, runId, 3, "ready", 4, commitSha: "deadbeef");
-
-            foreach (var socket in sockets["admin"].Concat(sockets["owner"]).Concat(sockets["grantee"]))
+            // Each socket reads up to a marker of its own user, sent on the run's partition after the run's events.
+            foreach (var (role, username) in new[] { ("admin", owner.Username), ("owner", owner.Username), ("grantee", grantee.Username),
+                                                     ("other", other.Username), ("viewer", viewer.Username) })
             {
-                var received = (await socket.DrainAsync(Quiet + Quiet)).Where(m => Mentions(m, name)).ToList();
+                barriers[role] = await EventBarrier.CreateAsync(fixture.Host, runId, username);
+                await barriers[role].PassAsync(worker);
+            }
+
+            foreach (var (role, socket) in new[] { "admin", "owner", "grantee" }.SelectMany(r => sockets[r].Select(s => (r, s))))
+            {
+                var received = (await barriers[role].ReadUntilMarkerAsync(socket)).Where(m => Mentions(m, name)).ToList();
                 var types = received.Select(m => m.GetProperty("type").GetString()).ToList();
                 Assert.Equal(["progress", "progress", "status_change", "sync"], types);
                 Assert.Equal("cloning", received[0].GetProperty("current_stage").GetString());
@@ -58,9 +64,9 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
                 var synced = received[3].GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
                 Assert.Equal("ready", synced.GetProperty("status").GetString());
             }
-            foreach (var socket in sockets["other"].Concat(sockets["viewer"]))
+            foreach (var (role, socket) in new[] { "other", "viewer" }.SelectMany(r => sockets[r].Select(s => (r, s))))
             {
-                Assert.DoesNotContain(await socket.DrainAsync(Quiet), m => Mentions(m, name));
+                Assert.DoesNotContain(await barriers[role].ReadUntilMarkerAsync(socket), m => Mentions(m, name));
             }
         }
         finally
@@ -68,6 +74,10 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             foreach (var socket in sockets.Values.SelectMany(s => s))
             {
                 await socket.DisposeAsync();
+            }
+            foreach (var barrier in barriers.Values)
+            {
+                await barrier.DisposeAsync();
             }
         }
     }
@@ -121,7 +131,8 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             "status ready", TimeSpan.FromSeconds(10));
         await worker.ProgressAsync(variant, runId, 8, "rendering", 6);             // after the terminal status
         await worker.FinishedAsync(variant, runId, 9, "error", 0, error: "late"); // a second terminal status
-        await Task.Delay(Quiet);
+        await using var barrier = await EventBarrier.CreateAsync(fixture.Host, runId, owner.Username);
+        await barrier.PassAsync(worker);
 
         Assert.Equal("ready", await VariantRows.ColumnAsync(fixture.Host, runId, "status"));
         Assert.Equal("5", await VariantRows.ColumnAsync(fixture.Host, runId, "page_count"));
@@ -129,7 +140,8 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
         Assert.Null(await VariantRows.ColumnAsync(fixture.Host, runId, "current_stage"));
 
         // The client saw each applied event once, in order, and nothing of the ignored ones.
-        var seen = (await socket.DrainAsync(Quiet)).Where(m => Mentions(m, name)).Select(m => m.GetProperty("type").GetString()).ToList();
+        var seen = (await barrier.ReadUntilMarkerAsync(socket)).Where(m => Mentions(m, name))
+            .Select(m => m.GetProperty("type").GetString()).ToList();
         Assert.Equal(["progress", "status_change", "sync"], seen);
     }
 
@@ -151,8 +163,6 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
             .Single(p => p.GetProperty("name").GetString() == name);
         Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
     }
-
-    /// <summary>Opens sockets for one key until both replicas hold at least one (the proxy spreads connections).</summary>
 
     private static bool Mentions(JsonElement message, string name) =>
         message.GetProperty("type").GetString() == "sync"

@@ -16,6 +16,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly TaskCompletionSource<WebSocketCloseStatus?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task? _receiving;
+    private Task? _ponging;
 
     private HubClient(ClientWebSocket socket, bool answerPings, bool stalled)
     {
@@ -82,8 +83,32 @@ public sealed class HubClient : IAsyncDisposable
             }
             sockets.Add(socket);
         }
+        if (sockets.Count < host.ApiReplicas || sockets.Any(s => s.Replica is null))
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"Expected a socket on each of {host.ApiReplicas} replicas, got {sockets.Count} ({string.Join(", ", sockets.Select(s => s.Replica))}).");
+        }
         return sockets;
     }
+
+    /// <summary>
+    /// Sends a pong every half ping interval without reading anything: a stalled reader the heartbeat can never close,
+    /// so only the slow-client policy (a full queue or a stuck send) can.
+    /// </summary>
+    public void PongWithoutReading() => _ponging ??= Task.Run(async () =>
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
+            {
+                await SendTextAsync("{\"type\":\"pong\"}");
+                await Task.Delay(HubTimings.PingInterval / 2, _stop.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    });
 
     /// <summary>Starts reading a socket connected with <c>stalled: true</c>, which until now never read a byte.</summary>
     public void ResumeReading() => _receiving ??= Task.Run(ReceiveLoopAsync);
@@ -122,22 +147,15 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Every non-ping message that arrives within <paramref name="window"/>.</summary>
-    public async Task<List<JsonElement>> DrainAsync(TimeSpan window)
+    /// <summary>The messages received and not yet read, without waiting for more.</summary>
+    public List<JsonElement> Received()
     {
         var messages = new List<JsonElement>();
-        using var cts = new CancellationTokenSource(window);
-        try
+        while (_messages.Reader.TryRead(out var message))
         {
-            while (true)
-            {
-                messages.Add(await _messages.Reader.ReadAsync(cts.Token));
-            }
+            messages.Add(message);
         }
-        catch (OperationCanceledException)
-        {
-            return messages;
-        }
+        return messages;
     }
 
     /// <summary>How the server closed the socket (null when the connection just dropped), or a timeout failure.</summary>
@@ -218,9 +236,9 @@ public sealed class HubClient : IAsyncDisposable
         {
         }
         await _stop.CancelAsync();
-        if (_receiving is not null)
+        foreach (var task in new[] { _receiving, _ponging }.OfType<Task>())
         {
-            await _receiving.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         _socket.Dispose();
         _stop.Dispose();

@@ -10,9 +10,10 @@ public static class VariantRows
 {
     /// <summary>Inserts a variant and returns its generation id (the run id worker events refer to).</summary>
     public static async Task<Guid> InsertAsync(DocsfyAppHost host, string name, string owner, string status = "ready",
-        string branch = "main", string provider = "cursor", string model = "gpt-5", DateTime? updatedAt = null)
+        string branch = "main", string provider = "cursor", string model = "gpt-5", DateTime? updatedAt = null,
+        Guid? generationId = null)
     {
-        var generationId = Guid.NewGuid();
+        var id = generationId ?? Guid.NewGuid();
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
@@ -26,10 +27,10 @@ public static class VariantRows
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("url", $"https://example.com/{owner}/{name}.git");
         command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("generation_id", generationId);
+        command.Parameters.AddWithValue("generation_id", id);
         command.Parameters.AddWithValue("updated_at", DateTime.SpecifyKind(updatedAt ?? DateTime.UtcNow, DateTimeKind.Utc));
         await command.ExecuteNonQueryAsync();
-        return generationId;
+        return id;
     }
 
     public static async Task<long> CountAsync(DocsfyAppHost host, string sql, params (string Name, object Value)[] parameters)
