@@ -17,7 +17,9 @@ using var ai = new ScriptedAi(options.PipelineMaxConcurrentPages);
 await using var host = await BenchAppHost.StartAsync(ai);
 var api = ApiProcess.FindListeningOn(host.ApiBaseAddress.Port);
 BenchReport.Progress($"API pid {api.Pid}: {api.CommandLine}");
-var context = new BenchContext(host, api, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), ai, options, report);
+await using var raw = await RawHub.StartAsync();
+BenchReport.Progress($"raw baseline broadcaster pid {raw.Process.Pid} on port {raw.Port}");
+var context = new BenchContext(host, api, raw, new VariantSeeder(await host.ConnectionStringAsync("docsfydb")), ai, options, report);
 
 // Order matters: the sync scenario fills the table with 10,000 variants, which every later connection (and every sync
 // the hub sends after a run ends) would then carry.
@@ -25,6 +27,7 @@ var context = new BenchContext(host, api, new VariantSeeder(await host.Connectio
 [
     ("idle", IdleConnectionsScenario.RunAsync),
     ("fanout", FanOutScenario.RunAsync),
+    ("apply", ApplyScenario.RunAsync),
     ("pipeline", PipelineScenario.RunAsync),
     ("incremental", IncrementalScenario.RunAsync),
     ("sync", SyncScenario.RunAsync),

@@ -27,7 +27,7 @@ public sealed class BenchAppHost : IAsyncDisposable
     }.Uri;
 
     /// <param name="ai">The scripted AI the worker runs as provider <c>claude</c> (used by the pipeline scenario).</param>
-    public static async Task<BenchAppHost> StartAsync(ScriptedAi ai)
+    public static async Task<BenchAppHost> StartAsync(ScriptedAi ai, int apiReplicas = 1)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] args =
@@ -35,7 +35,7 @@ public sealed class BenchAppHost : IAsyncDisposable
             "--Infrastructure:Mode=local",
             "--Infrastructure:Ephemeral=true",
             $"--Parameters:admin-key={AdminKey}",
-            "--Api:Replicas=1",
+            $"--Api:Replicas={apiReplicas}",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.Docsfy_AppHost>(
             args, (options, _) => options.DisableDashboard = true, timeout.Token);
@@ -45,9 +45,18 @@ public sealed class BenchAppHost : IAsyncDisposable
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             // Resource output (PostgreSQL logs to stderr, which arrives as errors) would drown the bench's own lines.
             .AddFilter("Docsfy.AppHost.Resources", LogLevel.None));
-        // Heartbeat and every other hub option stay at their defaults; only the endpoint bypasses the proxy.
+        // Heartbeat and every other hub option stay at their defaults; only the endpoint bypasses the proxy, on a free
+        // port (not the 8000 of launchSettings, where a development instance may be running).
+        // With several replicas the proxy must stay (they cannot share one port); only the apply scenario uses that, and
+        // it never connects to the API.
+        var port = RawHub.FreePort();
         builder.CreateResourceBuilder<ProjectResource>("api")
-            .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+            .WithEndpoint("http", endpoint =>
+            {
+                endpoint.IsProxied = apiReplicas > 1;
+                endpoint.Port = apiReplicas > 1 ? null : port;
+                endpoint.TargetPort = apiReplicas > 1 ? null : port;
+            })
             // With the dashboard off nothing listens on the OTLP endpoint Aspire hands the API: every export would fail
             // and be retried, a cost no deployment with a collector pays. Telemetry is still produced, just not sent.
             .WithEnvironment(environment => environment.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));

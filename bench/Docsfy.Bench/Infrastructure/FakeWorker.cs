@@ -4,7 +4,7 @@ using MassTransit;
 namespace Docsfy.Bench.Infrastructure;
 
 /// <summary>Publishes worker events to the app's RabbitMQ exactly as a worker does (MassTransit, the shared contracts).</summary>
-public sealed class FakeWorker : IAsyncDisposable
+public sealed class FakeWorker : IEventPublisher, IAsyncDisposable
 {
     private readonly IBusControl _bus;
 
@@ -24,6 +24,10 @@ public sealed class FakeWorker : IAsyncDisposable
         var endpoint = await _bus.GetSendEndpoint(RunEventQueues.AddressFor(progress.RunId));
         await endpoint.Send(progress);
     }
+
+    public Task PublishAsync(RunningVariant variant, long sequence, int eventNumber) =>
+        ProgressAsync(new GenerationProgressed(variant.Key, variant.RunId, sequence, "generating_pages", PageCount: eventNumber,
+            PlanJson: null, ErrorMessage: null));
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync(TimeSpan.FromSeconds(10));
 }

@@ -88,6 +88,57 @@ public sealed class VariantSeeder(string connectionString)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>How many of the variants named <paramref name="namePrefix"/>-… have applied event <paramref name="sequence"/>.</summary>
+    public async Task<long> CountAtSequenceAsync(string namePrefix, long sequence)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*) from variants where name like @prefix and last_event_seq >= @sequence", connection);
+        command.Parameters.AddWithValue("prefix", namePrefix + "-%");
+        command.Parameters.AddWithValue("sequence", sequence);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// The baseline of the apply scenario: the same conditional update the API used to run for every event, one statement
+    /// per event, straight from here with <paramref name="connections"/> connections. What this machine's PostgreSQL does
+    /// when nothing batches.
+    /// </summary>
+    public async Task ApplyOneByOneAsync(IReadOnlyList<RunningVariant> variants, int eventsPerRun, int connections)
+    {
+        await Parallel.ForEachAsync(variants.Chunk(Math.Max(1, variants.Count / connections)),
+            new ParallelOptions { MaxDegreeOfParallelism = connections }, async (chunk, _) =>
+            {
+                await using var connection = await OpenAsync();
+                await using var command = new NpgsqlCommand("""
+                    update variants set current_stage = @stage, page_count = @page_count, last_event_seq = @sequence,
+                        heartbeat_at = now(), updated_at = now()
+                    where generation_id = @run_id and status = 'generating' and last_event_seq < @sequence
+                    """, connection);
+                var stage = command.Parameters.Add("stage", NpgsqlTypes.NpgsqlDbType.Text);
+                var pageCount = command.Parameters.Add("page_count", NpgsqlTypes.NpgsqlDbType.Integer);
+                var sequence = command.Parameters.Add("sequence", NpgsqlTypes.NpgsqlDbType.Bigint);
+                var runId = command.Parameters.Add("run_id", NpgsqlTypes.NpgsqlDbType.Uuid);
+                for (var i = 1; i <= eventsPerRun; i++)
+                {
+                    foreach (var variant in chunk)
+                    {
+                        (stage.Value, pageCount.Value, sequence.Value, runId.Value) = ("generating_pages", i, (long)i, variant.RunId);
+                        await command.ExecuteNonQueryAsync();
+                    }
+                }
+            });
+    }
+
+    /// <summary>Deletes the variants named <paramref name="namePrefix"/>-…, so later scenarios do not carry them.</summary>
+    public async Task DeleteAsync(string namePrefix)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand("delete from variants where name like @prefix", connection);
+        command.Parameters.AddWithValue("prefix", namePrefix + "-%");
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<long> CountAsync()
     {
         await using var connection = await OpenAsync();

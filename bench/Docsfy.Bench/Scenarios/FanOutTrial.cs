@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Docsfy.Bench.Infrastructure;
 using Docsfy.Bench.Reporting;
-using Docsfy.Contracts;
 
 namespace Docsfy.Bench.Scenarios;
 
@@ -13,8 +12,8 @@ namespace Docsfy.Bench.Scenarios;
 /// which is what coalescing would look like here; so is a backlog still queued when the drain (at most 60 s after the
 /// last publish) gives up.
 /// </summary>
-public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant> variants, long[] sequences, PublishClock clock,
-    IReadOnlyCollection<HubSocket> sockets, ApiProcess api)
+public sealed class FanOutTrial(IEventPublisher publisher, IReadOnlyList<RunningVariant> variants, long[] sequences, PublishClock clock,
+    IReadOnlyCollection<HubSocket> sockets, ApiProcess server)
 {
     private const int MaxPublishesInFlight = 256;
     private static readonly TimeSpan QuietBeforeDone = TimeSpan.FromSeconds(3);
@@ -28,7 +27,7 @@ public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant>
             socket.Sink = sink;
         }
 
-        var apiCpuBefore = api.CpuTime();
+        var apiCpuBefore = server.CpuTime();
         var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var events = (int)(rate * duration.TotalSeconds);
         var started = Stopwatch.GetTimestamp();
@@ -39,7 +38,7 @@ public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant>
         var expected = (long)events * sinks.Count;
         await WaitForDeliveriesAsync(sinks.Select(s => s.Sink).ToList(), expected);
         var wall = Stopwatch.GetElapsedTime(started);
-        var apiCores = (api.CpuTime() - apiCpuBefore) / wall;
+        var apiCores = (server.CpuTime() - apiCpuBefore) / wall;
         var benchCores = (Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore) / wall;
 
         foreach (var (socket, _) in sinks)
@@ -60,6 +59,7 @@ public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant>
             TailAfterLastPublish: lastReceivedAt > lastPublishAt ? Stopwatch.GetElapsedTime(lastPublishAt, lastReceivedAt) : TimeSpan.Zero,
             Latency: Percentiles.Of(latencies),
             ApiCores: apiCores,
+            ServerCpuSeconds: (server.CpuTime() - apiCpuBefore).TotalSeconds,
             BenchCores: benchCores,
             SocketsClosed: sinks.Count(s => s.Socket.EndReason is not null));
     }
@@ -90,8 +90,7 @@ public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant>
             var eventNumber = clock.Reserve();
             var sequence = Interlocked.Increment(ref sequences[index]);
             clock.MarkPublished(eventNumber);
-            await worker.ProgressAsync(new GenerationProgressed(variant.Key, variant.RunId, sequence, "generating_pages",
-                PageCount: eventNumber, PlanJson: null, ErrorMessage: null));
+            await publisher.PublishAsync(variant, sequence, eventNumber);
         }
         finally
         {
@@ -127,9 +126,12 @@ public sealed class FanOutTrial(FakeWorker worker, IReadOnlyList<RunningVariant>
 /// <summary>What one fan-out trial measured.</summary>
 public sealed record FanOutResult(
     int Rate, int Connections, int Events, TimeSpan PublishTime, long Expected, long Received, double DeliveriesPerSecond,
-    TimeSpan TailAfterLastPublish, Percentiles Latency, double ApiCores, double BenchCores, int SocketsClosed)
+    TimeSpan TailAfterLastPublish, Percentiles Latency, double ApiCores, double ServerCpuSeconds, double BenchCores, int SocketsClosed)
 {
     public long Missing => Expected - Received;
+
+    /// <summary>Deliveries per second of the server's CPU time: what the work costs, whatever the machine's load.</summary>
+    public double DeliveriesPerCpuSecond => ServerCpuSeconds > 0 ? Received / ServerCpuSeconds : 0;
 
     /// <summary>
     /// Kept up: (nearly) every delivery made, the publisher held its rate, and no backlog left when publishing stopped.
