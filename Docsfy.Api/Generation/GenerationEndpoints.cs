@@ -2,6 +2,7 @@ using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
+using Docsfy.Api.Projects;
 using Docsfy.Contracts;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,28 +71,36 @@ public static class GenerationEndpoints
     }
 
     private static Task<Results<Ok<AbortResponse>, JsonHttpResult<ApiError>>> AbortVariantAsync(string name, string branch,
-        string provider, string model, string? owner, HttpContext context, RunStore runs, HubNotifier hub, IBus bus,
-        ILogger<RunStore> logger) =>
-        AbortAsync(context, runs, hub, bus, logger, name, branch, provider, model, owner);
+        string provider, string model, string? owner, HttpContext context, RunStore runs, ProjectStore projects, HubNotifier hub,
+        IBus bus, ILogger<RunStore> logger) =>
+        AbortAsync(context, runs, projects, hub, bus, logger, new VariantFilter(name, branch, provider, model, owner));
 
     private static Task<Results<Ok<AbortResponse>, JsonHttpResult<ApiError>>> AbortByNameAsync(string name, string? owner,
-        HttpContext context, RunStore runs, HubNotifier hub, IBus bus, ILogger<RunStore> logger) =>
-        AbortAsync(context, runs, hub, bus, logger, name, null, null, null, owner);
+        HttpContext context, RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus, ILogger<RunStore> logger) =>
+        AbortAsync(context, runs, projects, hub, bus, logger, new VariantFilter(name, Owner: owner));
 
     /// <summary>
     /// Users abort their own runs; admins anyone's (<c>?owner=</c> narrows when several owners run the same name).
     /// The API ends the run itself, so the abort holds even if no worker is alive; the workers are told to stop.
     /// </summary>
     private static async Task<Results<Ok<AbortResponse>, JsonHttpResult<ApiError>>> AbortAsync(HttpContext context,
-        RunStore runs, HubNotifier hub, IBus bus, ILogger<RunStore> logger, string name, string? branch, string? provider,
-        string? model, string? owner)
+        RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus, ILogger<RunStore> logger, VariantFilter target)
     {
         var caller = Caller.FromPrincipal(context.User);
-        var ownerFilter = caller.IsAdmin ? owner : caller.Username;
-        var running = await runs.FindRunningAsync(name, branch, provider, model, ownerFilter, context.RequestAborted);
+        var name = target.Name!;
+        var ownerFilter = caller.IsAdmin ? target.Owner : caller.Username;
+        var running = await runs.FindRunningAsync(name, target.Branch, target.Provider, target.Model, ownerFilter,
+            context.RequestAborted);
         if (running.Count == 0)
         {
-            return ApiError.NotFound($"No running generation of '{name}' that you may abort.");
+            // As for deleting: someone else's run the caller sees through a grant is refused (403); one they cannot see
+            // does not exist for them (404).
+            IReadOnlyList<VariantMatch> visible = caller.IsAdmin
+                ? []
+                : await projects.FindVisibleAsync(caller, target, VariantOrder.UpdatedDescending, context.RequestAborted);
+            return visible.Any(v => v.View.Status == VariantStatus.Generating)
+                ? ApiError.Status(StatusCodes.Status403Forbidden, "You can abort only your own runs.")
+                : ApiError.NotFound($"No running generation of '{name}' that you may abort.");
         }
         if (running.Count > 1)
         {

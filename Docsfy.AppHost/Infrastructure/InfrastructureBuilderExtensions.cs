@@ -21,7 +21,8 @@ public static class InfrastructureBuilderExtensions
     {
         var settings = InfrastructureSettings.From(builder.Configuration);
         var selection = InfrastructureModeSelection.Resolve(
-            settings.Mode, builder.ExecutionContext.IsPublishMode, builder.Configuration["ASPIRE_CONTAINER_RUNTIME"]);
+            settings.Mode, builder.ExecutionContext.IsPublishMode, builder.Configuration["ASPIRE_CONTAINER_RUNTIME"],
+            InfrastructureProbes.Machine);
 
         builder.LogOnStart(LogLevel.Information, "Infrastructure mode {Mode} ({Reason}).",
             selection.Mode.ToString().ToLowerInvariant(), selection.Reason);

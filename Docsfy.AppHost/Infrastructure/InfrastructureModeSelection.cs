@@ -9,7 +9,8 @@ public sealed record InfrastructureModeSelection(InfrastructureMode Mode, string
     /// Resolves the requested mode. Publish mode always describes containers (the deployment target has no local
     /// binaries); <c>auto</c> prefers a container runtime that answers, then installed binaries, else fails fast.
     /// </summary>
-    public static InfrastructureModeSelection Resolve(InfrastructureMode requested, bool isPublishMode, string? configuredContainerRuntime)
+    public static InfrastructureModeSelection Resolve(InfrastructureMode requested, bool isPublishMode, string? configuredContainerRuntime,
+        InfrastructureProbes probes)
     {
         if (isPublishMode)
         {
@@ -21,15 +22,15 @@ public sealed record InfrastructureModeSelection(InfrastructureMode Mode, string
             return new(requested, "Infrastructure:Mode says so");
         }
 
-        if (ContainerRuntimeProbe.FindAnsweringRuntime(configuredContainerRuntime) is { } runtime)
+        if (probes.AnsweringContainerRuntime(configuredContainerRuntime) is { } runtime)
         {
             return new(InfrastructureMode.Containers, $"auto: container runtime '{runtime}' answers");
         }
 
-        if (LocalBinaries.AreInstalled())
+        if (probes.PostgresBinDirectory() is { } postgres && probes.RabbitMQInstalled())
         {
             return new(InfrastructureMode.Local,
-                $"auto: no container runtime answers, and PostgreSQL ({LocalBinaries.FindPostgresBinDirectory()}) and RabbitMQ are installed");
+                $"auto: no container runtime answers, and PostgreSQL ({postgres}) and RabbitMQ are installed");
         }
 
         throw new InvalidOperationException(

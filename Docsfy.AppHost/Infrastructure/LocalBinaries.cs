@@ -29,7 +29,4 @@ internal static class LocalBinaries
             .Select(x => Path.Combine(x.dir, "bin"))
             .FirstOrDefault();
     }
-
-    /// <summary>True when both servers are installed.</summary>
-    public static bool AreInstalled() => FindPostgresBinDirectory() is not null && File.Exists(RabbitMQServer);
 }

@@ -71,7 +71,8 @@ public sealed class LocalDataDirectory
             return new LocalDataDirectory(root, ephemeral: true, id);
         }
 
-        var path = settings.DataDir ?? DefaultRoot();
+        var path = settings.DataDir ?? DefaultRoot(RunningAsRoot, Environment.GetEnvironmentVariable("XDG_DATA_HOME"),
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         var stableId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(path)))[..12];
         return new LocalDataDirectory(path, ephemeral: false, stableId);
     }
@@ -159,23 +160,23 @@ public sealed class LocalDataDirectory
         }
     }
 
-    private static string DefaultRoot()
+    /// <summary>
+    /// The persistent folder when none is configured: one per machine for root (the postgres user must reach it), else
+    /// the user's XDG data folder.
+    /// </summary>
+    public static string DefaultRoot(bool runningAsRoot, string? xdgDataHome, string userProfile)
     {
-        if (RunningAsRoot)
+        if (runningAsRoot)
         {
             return "/var/lib/docsfy";
         }
 
-        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-        if (string.IsNullOrWhiteSpace(dataHome))
-        {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
-        }
-
+        var dataHome = string.IsNullOrWhiteSpace(xdgDataHome) ? Path.Combine(userProfile, ".local", "share") : xdgDataHome;
         return Path.Combine(dataHome, "docsfy");
     }
 
-    private static void EnsureTraversableByOthers(string path)
+    /// <summary>Fails, naming the folder to fix, when the postgres user could not walk down to <paramref name="path"/>.</summary>
+    public static void EnsureTraversableByOthers(string path)
     {
         for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
         {

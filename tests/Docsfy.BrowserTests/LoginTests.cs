@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Docsfy.BrowserTests.Infrastructure;
+using Docsfy.IntegrationTests.Dashboard;
 using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.BrowserTests;
@@ -17,7 +18,7 @@ public sealed class LoginTests(BrowserFixture fixture)
         // The dashboard without a session sends the browser to the login page, and back after logging in.
         var response = await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?next=%2F$"));
-        Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal(DashboardHeadersTests.ContentSecurityPolicy, response!.Headers["content-security-policy"]);
         await Screenshots.SaveAsync(page, "login");
 
         await page.GetByLabel("Username").FillAsync("admin");

@@ -10,13 +10,16 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
-    private static readonly Dictionary<string, string> SampleFiles = new()
+    internal static readonly Dictionary<string, string> SampleFiles = new()
     {
         ["README.md"] = "# Sample\n\nA sample library for tests.\n\n## Install\n\nCopy it.\n",
         ["docs/guide.md"] = "# User guide\n\nHow to use the sample.\n",
         ["src/sample.c"] = "int sample(void) { return 42; }\n",
         ["src/util/strings.c"] = "/* strings */\n",
     };
+
+    /// <summary>The sample with a marker that makes every call of the fake AI hang, so a run stays generating.</summary>
+    internal static readonly Dictionary<string, string> HangingFiles = new(SampleFiles) { ["DOCSFY_FAKE_HANG"] = "" };
 
     [Fact]
     public async Task Offline_generation_streams_every_stage_then_ready_then_sync_and_serves_the_site()
@@ -126,7 +129,7 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
     public async Task A_run_is_aborted_within_seconds_and_its_AI_process_is_killed()
     {
         var name = DocsfyAppFixture.UniqueName("abort");
-        var repository = GitRepositories.Create(name, new Dictionary<string, string>(SampleFiles) { ["DOCSFY_FAKE_HANG"] = "" });
+        var repository = GitRepositories.Create(name, HangingFiles);
         // The model is on the fake tool's command line, so this test finds its own process among any others.
         var model = FakeAi.UniqueModel();
         using var client = fixture.Host.Client();
@@ -194,7 +197,8 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         await Refused(user.Bearer, new { }, HttpStatusCode.BadRequest);
         await Refused(user.Bearer, new { repo_url = "https://github.com/a/b", repo_path = "/tmp" }, HttpStatusCode.BadRequest);
         await Refused(user.Bearer, new { repo_url = "https://user:secret@github.com/a/b.git" }, HttpStatusCode.BadRequest);
-        await Refused(user.Bearer, new { repo_url = "http://127.0.0.1/a/b.git" }, HttpStatusCode.BadRequest);
+        // This app host allows loopback hosts (runs clone from the tests' own git server); private addresses stay refused.
+        await Refused(user.Bearer, new { repo_url = "http://10.0.0.1/a/b.git" }, HttpStatusCode.BadRequest);
         await Refused(user.Bearer, new { repo_url = "http://169.254.169.254/latest/meta-data" }, HttpStatusCode.BadRequest);
         await Refused(user.Bearer, new { repo_url = "file:///etc/passwd" }, HttpStatusCode.BadRequest);
         await Refused(user.Bearer, new { repo_url = "https://github.com/a/b", branch = "../main" }, HttpStatusCode.BadRequest);

@@ -57,9 +57,12 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Hub__PingInterval", HubTimings.PingInterval.ToString())
             .WithEnvironment("Hub__PongTimeout", HubTimings.PongTimeout.ToString())
             .WithEnvironment("Generation__HeartbeatTimeout", WorkerHeartbeatTimeout.ToString())
-            .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString());
+            .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString())
+            // Runs from a repo_url cloned from the tests' own git server on 127.0.0.1 (never in production).
+            .WithEnvironment("Generation__AllowLoopbackHosts", "true");
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
+            .WithEnvironment("Clone__AllowLoopbackHosts", "true")
             .WithEnvironment(FakeAiSetting, FakeAiPath);
         configure?.Invoke(builder);
 

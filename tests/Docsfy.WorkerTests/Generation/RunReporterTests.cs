@@ -56,6 +56,8 @@ public sealed class RunReporterTests
         await _reporter.FinishedAsync(RunOutcome.Ready(1, "abc123"), CancellationToken.None);
 
         var finished = Assert.IsType<GenerationFinished>(_published.Last());
-        Assert.All(_published.OfType<GenerationProgressed>(), progress => Assert.True(progress.Sequence < finished.Sequence));
+        var progress = _published.OfType<GenerationProgressed>().ToList();
+        Assert.Equal(["generating_pages", "generating_pages"], progress.Select(p => p.Stage));
+        Assert.All(progress, p => Assert.True(p.Sequence < finished.Sequence));
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ScriptedAi : IAiProvider
     private readonly List<(string Marker, Func<string, string> Answer)> _rules = [];
     private int _inFlight;
     private int _maxInFlight;
+    private (int Count, TimeSpan Timeout, TaskCompletionSource Reached)? _hold;
 
     public string Name => "scripted";
 
@@ -19,8 +20,16 @@ internal sealed class ScriptedAi : IAiProvider
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
-    /// <summary>How long each call takes; lets parallel calls overlap.</summary>
-    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+    /// <summary>
+    /// Makes the first calls wait until <paramref name="count"/> of them are in flight at once (then none waits again), so
+    /// a caller's parallelism is shown to reach that number. A caller that never gets there is let go after
+    /// <paramref name="timeout"/> and leaves <see cref="MaxInFlight"/> below it.
+    /// </summary>
+    public ScriptedAi HoldUntilInFlight(int count, TimeSpan timeout)
+    {
+        _hold = (count, timeout, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return this;
+    }
 
     public ScriptedAi When(string marker, Func<string, string> answer)
     {
@@ -37,9 +46,13 @@ internal sealed class ScriptedAi : IAiProvider
         InterlockedMax(ref _maxInFlight, inFlight);
         try
         {
-            if (Delay > TimeSpan.Zero)
+            if (_hold is { } hold)
             {
-                await Task.Delay(Delay, cancellationToken);
+                if (inFlight >= hold.Count)
+                {
+                    hold.Reached.TrySetResult();
+                }
+                await hold.Reached.Task.WaitAsync(hold.Timeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             foreach (var (marker, answer) in _rules)
             {

@@ -44,17 +44,19 @@ public sealed class StageTests
     [Fact]
     public async Task Pages_are_written_in_parallel_up_to_the_limit_and_each_one_raises_page_count()
     {
-        var ai = new ScriptedAi { Delay = TimeSpan.FromMilliseconds(200) }
+        // The first calls wait until four are in flight: the writer must reach its limit, and any fifth call it started
+        // while those four are held would push MaxInFlight past it.
+        var ai = new ScriptedAi().HoldUntilInFlight(4, TimeSpan.FromSeconds(10))
             .When(PageMarker, prompt => $"# {Plans.TitleIn(prompt)}\n\nText.");
         using var fixture = new RunFixture(ai);
         var plan = PlanOf(15);
 
         var pages = await new PageWriter(NullLogger<PageWriter>.Instance)
-            .WriteAsync(fixture.Run, plan, plan.Pages, alreadyDone: 0, maxConcurrentPages: 10, CancellationToken.None);
+            .WriteAsync(fixture.Run, plan, plan.Pages, alreadyDone: 0, maxConcurrentPages: 4, CancellationToken.None);
 
         Assert.Equal(15, pages.Count);
         Assert.Equal("# Page 7\n\nText.\n", pages["page-7"]);
-        Assert.InRange(ai.MaxInFlight, 2, 10);
+        Assert.Equal(4, ai.MaxInFlight);
         var counts = fixture.Progress.OrderBy(p => p.Sequence).Select(p => p.PageCount).ToList();
         Assert.Equal(15, counts.Count);
         Assert.Equal(counts.Order(), counts);

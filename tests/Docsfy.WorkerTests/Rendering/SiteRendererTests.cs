@@ -45,6 +45,7 @@ public sealed class SiteRendererTests
         var first = RenderSample();
         var second = Renderer.Render(SampleSite.Plan, new Dictionary<string, string>(SampleSite.Markdown.Reverse()));
 
+        Assert.NotEmpty(first);
         Assert.Equal(first.Select(file => file.Path), second.Select(file => file.Path));
         Assert.All(first.Zip(second), pair => Assert.Equal(pair.First.Content, pair.Second.Content));
     }

@@ -1,0 +1,55 @@
+using System.Net;
+using Docsfy.BrowserTests.Infrastructure;
+using Docsfy.IntegrationTests.Infrastructure;
+
+namespace Docsfy.BrowserTests;
+
+/// <summary>An admin changes a user's role and revokes a grant on the Admin page; the user's own browser follows.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_role_change_and_a_revoked_grant_reach_the_users_browser()
+    {
+        using var client = fixture.Host.Client();
+        var name = await Repositories.StartOfflineRunAsync(fixture.Host, "revoke");
+        var user = await Users.CreateAsync(client, "demoted", "user");
+        (await client.PostAsync($"/api/admin/projects/{name}/access", DocsfyAppFixture.Admin,
+            new { username = user.Username, owner = "admin" })).AssertStatus(HttpStatusCode.Created);
+
+        await using var reader = await Tab.OpenAsync(fixture, "admin-reader");
+        await reader.LogInAsync(user.Username, user.ApiKey);
+        var readerPage = reader.Page;
+        var sharedRow = await readerPage.ReadyOfflineRowAsync(name);
+        var generate = readerPage.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Generate" });
+        await Assertions.Expect(generate).ToBeVisibleAsync();
+
+        await using var admin = await Tab.OpenAsync(fixture, "admin-actions");
+        await admin.LogInAsync("admin", DocsfyAppHost.AdminKey);
+        var adminPage = admin.Page;
+        await adminPage.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+
+        // The role: the server has it at once, and the user's next page load shows a viewer's dashboard.
+        await adminPage.GetByLabel($"Role of {user.Username}").SelectOptionAsync("viewer");
+        await Assertions.Expect(adminPage.Locator("#notice")).ToContainTextAsync($"{user.Username} is now viewer.");
+        var me = (await client.GetAsync("/api/auth/me", user.Bearer)).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("viewer", me.String("role"));
+        await readerPage.ReloadAsync();
+        await Assertions.Expect(readerPage.Locator("#connection")).ToHaveTextAsync("Live");
+        await Assertions.Expect(generate).ToBeHiddenAsync();
+        await Assertions.Expect(sharedRow).ToHaveAttributeAsync("data-status", "ready");
+
+        // The grant: revoked after a confirmation, and the project leaves the user's open page without a reload.
+        await reader.MarkLoadedPageAsync();
+        await adminPage.GetByLabel("Project (owner)").SelectOptionAsync(new SelectOptionValue { Label = $"{name} (admin)" });
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = $"Revoke access of {user.Username}" }).ClickAsync();
+        await Assertions.Expect(adminPage.ModalDialog()).ToContainTextAsync($"{user.Username} stops seeing {name} of admin at once.");
+        await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(adminPage.Locator($"#grant-list [data-grantee=\"{user.Username}\"]")).ToHaveCountAsync(0);
+        await Assertions.Expect(sharedRow).ToHaveCountAsync(0);
+        await reader.AssertNotReloadedAsync();
+        (await client.GetAsync($"/api/projects/{name}", user.Bearer)).AssertError(HttpStatusCode.NotFound);
+        reader.AssertNoScriptErrors();
+        admin.AssertNoScriptErrors();
+    }
+}
