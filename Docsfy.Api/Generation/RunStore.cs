@@ -122,15 +122,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return running;
     }
 
-    /// <summary>A worker is alive and working on the run.</summary>
-    public async Task TouchAsync(Guid runId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "update variants set heartbeat_at = now() where generation_id = @run_id and status = 'generating'");
-        command.Parameters.AddWithValue("run_id", runId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>
     /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died), or never taken by any worker.
     /// </summary>
