@@ -25,6 +25,13 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
             {
                 continue;
             }
+            if (!variantEvent.IsTerminal && resync.Count > 0)
+            {
+                // Every status_change is followed by a fresh sync before anything else of the batch: adjacent terminal
+                // statuses share one.
+                await sync.SendAsync(resync, context.CancellationToken);
+                resync.Clear();
+            }
             var key = (variantEvent.Name, variantEvent.Owner);
             if (!viewers.TryGetValue(key, out var recipients))
             {
@@ -43,7 +50,6 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
         }
         if (resync.Count > 0)
         {
-            // Every status_change is followed by a fresh sync, queued behind it.
             await sync.SendAsync(resync, context.CancellationToken);
         }
     }

@@ -59,7 +59,7 @@ public sealed partial class SecretHygieneTests(DocsfyAppFixture fixture)
         {
             var opened = host.Logs.Lines.Select(l => SocketOpened().Match(l))
                 .Where(m => m.Success && m.Groups[2].Value == user.Username).Select(m => m.Groups[1].Value).ToList();
-            return opened.Count == userSockets && opened.All(id => CountLines($"Hub connection {id} closed") == 1);
+            return opened.Count == userSockets && opened.All(id => CountLines($"Hub connection {id} of {user.Username} closed with ") == 1);
         }, "every replica to log the opening and closing of this test's sockets", LogTimeout);
         await Eventually.HoldsAsync(() => CountLines("Failed login for (malformed)") > malformedFailures,
             "the failed login to be logged without its username", LogTimeout);
