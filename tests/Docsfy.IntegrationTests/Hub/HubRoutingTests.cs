@@ -150,25 +150,6 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
         Assert.Equal(["progress", "status_change", "sync"], seen);
     }
 
-    [Fact]
-    public async Task An_up_to_date_run_is_ready_with_current_stage_up_to_date_in_the_following_sync()
-    {
-        using var client = fixture.Host.Client();
-        var owner = await Users.CreateAsync(client, "uptodate", "user");
-        var name = DocsfyAppFixture.UniqueName("uptodate");
-        var runId = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, status: "generating");
-        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: owner.ApiKey);
-        await socket.NextOfTypeAsync("sync");
-        await using var worker = await FakeWorker.StartAsync(fixture.Host);
-        await worker.FinishedAsync(new VariantKey(name, "main", "cursor", "gpt-5", owner.Username), runId, 2, "ready", 3, upToDate: true);
-
-        var status = await socket.NextOfTypeAsync("status_change");
-        Assert.Equal("ready", status.GetProperty("status").GetString());
-        var synced = (await socket.NextOfTypeAsync("sync")).GetProperty("projects").EnumerateArray()
-            .Single(p => p.GetProperty("name").GetString() == name);
-        Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
-    }
-
     private static bool Mentions(JsonElement message, string name) =>
         message.GetProperty("type").GetString() == "sync"
             ? ProjectNames(message).Contains(name)

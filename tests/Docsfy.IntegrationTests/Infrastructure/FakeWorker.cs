@@ -3,7 +3,12 @@ using MassTransit;
 
 namespace Docsfy.IntegrationTests.Infrastructure;
 
-/// <summary>Publishes the worker's events to the app's RabbitMQ exactly as a worker would, until the pipeline exists.</summary>
+/// <summary>
+/// Sends worker events to the app's RabbitMQ exactly as a worker does (to the run's partition exchange), for the cases a
+/// real worker cannot produce on demand: stale, duplicate, foreign and malformed events, thousands of events at once,
+/// plans of a chosen size, events timed around a broker restart, and marker events on a chosen partition. Everything a
+/// real run can show is tested with real runs (Generation/).
+/// </summary>
 public sealed class FakeWorker : IAsyncDisposable
 {
     private readonly IBusControl _bus;
