@@ -16,6 +16,7 @@ builder.AddServiceDefaults();
 builder.AddDocsfyDatabase();
 builder.AddDocsfyMessaging(bus => bus.AddHubConsumers());
 builder.AddDocsfyHttp();
+builder.AddDocsfyForwardedHeaders();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
@@ -28,6 +29,7 @@ builder.AddDocsfyDocs();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseJsonErrors();
 app.UseDocsfyHub();
 app.UseDashboardAssets();

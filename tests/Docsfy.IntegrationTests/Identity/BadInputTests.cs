@@ -122,6 +122,7 @@ public sealed class BadInputTests(DocsfyAppFixture fixture)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
             request.Headers.TryAddWithoutValidation("Authorization", header);
+            request.Headers.Add(ClientAddresses.Header, ClientAddresses.Next());
             using var http = new HttpClient { BaseAddress = fixture.Host.ApiBaseAddress };
             using var response = await http.SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

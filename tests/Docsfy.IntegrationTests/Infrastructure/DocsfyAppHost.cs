@@ -87,13 +87,20 @@ public sealed class DocsfyAppHost : IAsyncDisposable
 
     /// <summary>
     /// A client with no cookie jar of its own (tests decide exactly which credential each request carries) that does not
-    /// follow redirects (tests assert them).
+    /// follow redirects (tests assert them), and with a client address of its own (see <see cref="ClientAddresses"/>).
     /// </summary>
-    public DocsfyClient Client() => new(new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    /// <param name="clientAddress">The address the API should see; null for a fresh one.</param>
+    public DocsfyClient Client(string? clientAddress = null)
     {
-        BaseAddress = ApiBaseAddress,
-        Timeout = TimeSpan.FromSeconds(30),
-    });
+        var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = ApiBaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var address = clientAddress ?? ClientAddresses.Next();
+        http.DefaultRequestHeaders.Add(ClientAddresses.Header, address);
+        return new DocsfyClient(http, address);
+    }
 
     public async ValueTask DisposeAsync()
     {
