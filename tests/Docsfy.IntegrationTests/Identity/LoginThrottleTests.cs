@@ -79,6 +79,29 @@ public sealed class LoginThrottleTests(DocsfyAppFixture fixture)
         await quiet.LoginAsync(user.Username, user.ApiKey);
     }
 
+    [Fact]
+    public async Task Parallel_failures_on_both_replicas_get_exactly_the_limit_through()
+    {
+        using var setup = fixture.Host.Client();
+        var user = await Users.CreateAsync(setup, "race", "user");
+        var address = ClientAddresses.Next();
+
+        // Fifteen clients (fifteen connections, which the proxy spreads over both replicas) from one address at once.
+        var clients = Enumerable.Range(0, 15).Select(_ => fixture.Host.Client(address)).ToList();
+        try
+        {
+            var replies = await Task.WhenAll(clients.Select((client, attempt) => WrongLoginAsync(client, user.Username, attempt)));
+            Assert.Equal(PerUsername, replies.Count(r => r.Status == HttpStatusCode.Unauthorized));
+            Assert.Equal(15 - PerUsername, replies.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+        Assert.Equal(PerUsername, await VariantRows.CountAsync(fixture.Host,
+            "select count(*) from auth_audit where event = 'login_failed' and username = @u", ("u", user.Username)));
+    }
+
     private static Task<Reply> WrongLoginAsync(DocsfyClient client, string username, int attempt) =>
         client.PostAsync("/api/auth/login", null, new { username, api_key = $"docsfy_wrong-{attempt}-0000000" });
 }

@@ -35,6 +35,9 @@ public sealed class HubClient : IAsyncDisposable
 
     public int PingsSeen { get; private set; }
 
+    /// <summary>The reason the server gave when it closed the socket (after <see cref="ClosedAsync"/>).</summary>
+    public string? CloseReason => _socket.CloseStatusDescription;
+
     public static async Task<HubClient> ConnectAsync(DocsfyAppHost host, string? token = null, string? sessionCookie = null,
         string? origin = null, string? authorizationHeader = null, bool answerPings = true, bool stalled = false,
         string? clientAddress = null)
