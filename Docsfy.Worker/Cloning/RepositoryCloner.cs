@@ -171,7 +171,15 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         var links = CheckoutBudget.Check(repository, commit.Tree, settings, guard);
         guard.ThrowIfStopped();
         CheckoutLinks.NeverCreate(repository);
-        repository.Reset(ResetMode.Hard, commit);
+        try
+        {
+            repository.Reset(ResetMode.Hard, commit);
+        }
+        catch (LibGit2SharpException e)
+        {
+            // libgit2 refuses paths of its own accord (e.g. ones a file system would read as something else): say so.
+            throw new CloneFailedException($"The files could not be checked out: {TreeEntryNames.Printable(e.Message)}", e);
+        }
         CheckoutLinks.RemovePlaceholders(target, links);
         return new Checkout(target, commit.Sha);
     }
