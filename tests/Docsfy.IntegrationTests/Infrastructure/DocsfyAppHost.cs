@@ -21,11 +21,12 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     /// <summary>The scripted AI command-line tool the worker runs as provider <c>claude</c>.</summary>
     public static string FakeAiPath => Path.Combine(AppContext.BaseDirectory, "Assets", "fake-ai.sh");
 
-    private DocsfyAppHost(DistributedApplication app, ResourceLogCollector logs, int apiReplicas)
+    private DocsfyAppHost(DistributedApplication app, ResourceLogCollector logs, int apiReplicas, string scratchDirectory)
     {
         App = app;
         Logs = logs;
         ApiReplicas = apiReplicas;
+        ScratchDirectory = scratchDirectory;
     }
 
     public DistributedApplication App { get; }
@@ -34,6 +35,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     public ResourceLogCollector Logs { get; }
 
     public int ApiReplicas { get; }
+
+    /// <summary>The worker's <c>Worker:ScratchDirectory</c>, this app host's alone, so tests can see what runs leave behind.</summary>
+    public string ScratchDirectory { get; }
 
     public Uri ApiBaseAddress => App.GetEndpoint("api", "http");
 
@@ -58,7 +62,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Hub__PongTimeout", HubTimings.PongTimeout.ToString())
             .WithEnvironment("Generation__HeartbeatTimeout", WorkerHeartbeatTimeout.ToString())
             .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString());
+        var scratchDirectory = Directory.CreateTempSubdirectory("docsfy-it-scratch-").FullName;
         builder.CreateResourceBuilder<ProjectResource>("worker")
+            .WithEnvironment("Worker__ScratchDirectory", scratchDirectory)
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
             .WithEnvironment(FakeAiSetting, FakeAiPath);
         configure?.Invoke(builder);
@@ -77,9 +83,10 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             var tail = logs.Tail(60);
             await logs.DisposeAsync();
             await app.DisposeAsync();
+            Directory.Delete(scratchDirectory, recursive: true);
             throw new InvalidOperationException($"The app host did not become healthy: {exception.Message}\n{tail}", exception);
         }
-        return new DocsfyAppHost(app, logs, apiReplicas);
+        return new DocsfyAppHost(app, logs, apiReplicas, scratchDirectory);
     }
 
     public async Task<string> DatabaseConnectionStringAsync() =>
@@ -106,5 +113,8 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     {
         await Logs.DisposeAsync();
         await App.DisposeAsync();
+        // rm, not Directory.Delete: a run that failed to clean up may have left names .NET cannot delete.
+        using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--", ScratchDirectory]);
+        await rm.WaitForExitAsync();
     }
 }
