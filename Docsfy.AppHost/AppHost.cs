@@ -28,8 +28,6 @@ builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitFor(database)
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(api) // the API applies migrations and declares the exchanges the worker publishes to
-    // ssh clones must fail fast rather than wait at a password or host-key prompt nobody can answer.
-    .WithEnvironment("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

@@ -147,7 +147,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         // Checkout is deferred until the tree has been measured against the limits.
         var clone = new LibGit2Sharp.CloneOptions(fetch) { BranchName = branch, Checkout = false, RecurseSubmodules = false };
         GuardedHttpSubtransport.EnsureRegistered();
-        using (var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline))
+        GuardedSshSubtransport.EnsureRegistered();
+        using (var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline))
         {
             try
             {
@@ -188,7 +189,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
     private static string? HeadOf(CloneOrigin origin, string branch, CloningOptions settings, CloneGuard guard)
     {
         GuardedHttpSubtransport.EnsureRegistered();
-        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        GuardedSshSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline);
         try
         {
             var name = $"refs/heads/{branch}";
@@ -215,7 +217,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         CloneGuard guard)
     {
         GuardedHttpSubtransport.EnsureRegistered();
-        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        GuardedSshSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline);
         string history;
         using (var repository = new Repository(directory))
         {
