@@ -17,6 +17,7 @@ builder.AddDocsfyDatabase();
 builder.AddDocsfyMessaging(bus => bus.AddHubConsumers());
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
+builder.AddDocsfyRequestLimits();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
@@ -30,6 +31,7 @@ builder.AddDocsfyDocs();
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseDocsfyRequestLimits();
 app.UseJsonErrors();
 app.UseDocsfyHub();
 app.UseDashboardAssets();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.IntegrationTests.Identity;
@@ -106,6 +107,18 @@ public sealed class BadInputTests(DocsfyAppFixture fixture)
         {
             delete.AssertError(delete.Status);
         }
+    }
+
+    [Fact]
+    public async Task Oversized_request_heads_are_refused_in_the_error_shape()
+    {
+        var headers = await RawHttp.GetAsync(fixture.Host, "/api/models", $"X-Padding: {new string('a', 40_000)}");
+        Assert.Equal(431, headers.Status);
+        Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(headers.Body).RootElement.GetProperty("detail").GetString()));
+
+        var target = await RawHttp.GetAsync(fixture.Host, "/api/models?x=" + new string('a', 9_000));
+        Assert.Equal(414, target.Status);
+        Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(target.Body).RootElement.GetProperty("detail").GetString()));
     }
 
     [Fact]
