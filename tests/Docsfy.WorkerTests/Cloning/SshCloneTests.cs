@@ -79,6 +79,17 @@ public sealed class SshCloneTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clone.WaitAsync(TimeSpan.FromSeconds(15)));
     }
 
+    [Fact]
+    public async Task An_scp_like_address_goes_through_the_same_ssh_and_its_failure_is_told()
+    {
+        // Whatever answers on port 22 here (usually nothing), ssh's own last words come back through Docsfy's transport.
+        var error = await Assert.ThrowsAsync<CloneFailedException>(() => Cloners.Create(o => o.AllowLoopbackHosts = true)
+            .CloneAsync(new RepositorySource("git@127.0.0.1:owner/repo.git", null, "main"), _scratch.Child("co"), default)
+            .WaitAsync(Cloners.Bound));
+
+        Assert.StartsWith("The repository could not be cloned: ssh: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ssh://git@example.com:2222/owner/repo.git", "/owner/repo.git", "2222")]
     [InlineData("git@example.com:o'k/repo.git", "o'\\''k/repo.git", null)]
