@@ -36,6 +36,9 @@ public sealed class CloningOptions
 
     public static IReadOnlyList<int> DefaultHistoryDepths { get; } = [50, 1000];
 
+    /// <summary>The <c>ssh</c> client that ssh clones run (OpenSSH's command line).</summary>
+    public string SshPath { get; set; } = "ssh";
+
     /// <summary>
     /// ssh's <c>ConnectTimeout</c>: how long connecting and the server's first words may take. A host that accepts the
     /// connection and never speaks would otherwise hold a run slot for the whole <see cref="Timeout"/>.
@@ -55,6 +58,7 @@ public sealed class CloningOptions
         : MaxBytes <= 0 ? "Clone:MaxBytes must be positive."
         : MaxFiles <= 0 ? "Clone:MaxFiles must be positive."
         : Depths.Any(depth => depth <= 0) ? "Clone:HistoryDepths must all be positive."
+        : string.IsNullOrWhiteSpace(SshPath) ? "Clone:SshPath must name the ssh client."
         : SshConnectTimeout < TimeSpan.FromSeconds(1) || SshServerAliveInterval < TimeSpan.FromSeconds(1) || SshServerAliveCountMax < 1
             ? "Clone:SshConnectTimeout and Clone:SshServerAliveInterval must be at least a second, Clone:SshServerAliveCountMax at least 1."
         : null;

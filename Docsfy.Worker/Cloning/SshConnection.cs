@@ -20,10 +20,11 @@ internal sealed class SshConnection : SmartSubtransportStream
     private readonly Task<byte[]> _errors;
     private readonly CancellationTokenRegistration _stopWhenGivenUp;
 
-    public SshConnection(SmartSubtransport parent, IReadOnlyList<string> arguments, CloneNetworkScope scope) : base(parent)
+    public SshConnection(SmartSubtransport parent, string sshPath, IReadOnlyList<string> arguments, CloneNetworkScope scope)
+        : base(parent)
     {
         _scope = scope;
-        var start = new ProcessStartInfo("ssh")
+        var start = new ProcessStartInfo(sshPath)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.Versioning;
 using Docsfy.Contracts.Repositories;
 using Docsfy.Worker.Cloning;
 
@@ -9,6 +10,7 @@ namespace Docsfy.WorkerTests.Cloning;
 /// ssh clones against a loopback server that accepts connections and never speaks, as an attacker's host would: the
 /// clone ends within ssh's own timeouts or the clone's limits, and no <c>ssh</c> process outlives it.
 /// </summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class SshCloneTests : IDisposable
 {
     private readonly TempFolder _scratch = new();
@@ -77,6 +79,37 @@ public sealed class SshCloneTests : IDisposable
         Assert.Contains("HostKeyAlias=localhost", commandLine);
         await abort.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => clone.WaitAsync(TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
+    public async Task A_repository_is_cloned_over_one_ssh_connection_to_the_checked_address()
+    {
+        // An "ssh" that serves a local folder: it records its arguments and runs the git-upload-pack it is asked for.
+        using var served = new TempFolder();
+        using var source = new SourceRepository();
+        var sha = source.Commit("first", ("README.md", "over ssh"));
+        LibGit2Sharp.Repository.Clone(source.Path, Path.Combine(served.Path, "owner", "repo.git"),
+            new LibGit2Sharp.CloneOptions { IsBare = true });
+        var log = Path.Combine(_scratch.Path, "ssh-calls");
+        var fakeSsh = Path.Combine(_scratch.Path, "fake-ssh");
+        await File.WriteAllTextAsync(fakeSsh, $$"""
+            #!/bin/sh
+            printf '%s\n' "$*" >> '{{log}}'
+            for last; do :; done
+            path=$(printf '%s' "$last" | sed -e "s/^git-upload-pack '//" -e "s/'\$//")
+            cd '{{served.Path}}' && exec git-upload-pack ".$path"
+            """);
+        File.SetUnixFileMode(fakeSsh, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var checkout = await Cloners.Create(o => { o.AllowLoopbackHosts = true; o.SshPath = fakeSsh; })
+            .CloneAsync(new RepositorySource("ssh://git@localhost/owner/repo.git", null, "main"), _scratch.Child("co"), default)
+            .WaitAsync(Cloners.Bound);
+
+        Assert.Equal(sha, checkout.CommitSha);
+        Assert.Equal("over ssh", await File.ReadAllTextAsync(Path.Combine(checkout.Directory, "README.md")));
+        var call = Assert.Single(await File.ReadAllLinesAsync(log));
+        Assert.Contains("HostKeyAlias=localhost", call, StringComparison.Ordinal);
+        Assert.Matches("HostName=(127.0.0.1|::1) ", call);
     }
 
     [Fact]
