@@ -16,6 +16,8 @@ builder.AddServiceDefaults();
 builder.AddDocsfyDatabase();
 builder.AddDocsfyMessaging(bus => bus.AddHubConsumers());
 builder.AddDocsfyHttp();
+builder.AddDocsfyForwardedHeaders();
+builder.AddDocsfyRequestLimits();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
@@ -28,6 +30,8 @@ builder.AddDocsfyDocs();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
+app.UseDocsfyRequestLimits();
 app.UseJsonErrors();
 app.UseDocsfyHub();
 app.UseDashboardAssets();

@@ -18,6 +18,8 @@ var api = builder.AddProject<Projects.Docsfy_Api>("api")
     .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
     // A local run serves plain http, where browsers drop Secure cookies; a deployment sits behind https.
     .WithEnvironment("SECURE_COOKIES", builder.ExecutionContext.IsRunMode ? "false" : "true")
+    // The client's address comes from X-Forwarded-For, believed only from the proxy in front (Api:TrustedProxies).
+    .WithTrustedProxies(builder)
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
@@ -26,8 +28,6 @@ builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitFor(database)
     .WithReference(messaging).WaitFor(messaging)
     .WaitFor(api) // the API applies migrations and declares the exchanges the worker publishes to
-    // ssh clones must fail fast rather than wait at a password or host-key prompt nobody can answer.
-    .WithEnvironment("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

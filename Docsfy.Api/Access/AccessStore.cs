@@ -4,18 +4,23 @@ namespace Docsfy.Api.Access;
 
 public enum GrantOutcome { Granted, AlreadyGranted, UserNotFound, ProjectNotFound }
 
-/// <summary>Grants of a project (name, owner) to users. A grant covers every branch and model of that project.</summary>
+/// <summary>
+/// Grants of a project (name, owner) to users. A grant covers every branch and model of that project. Owners are
+/// usernames, so they match regardless of case like everywhere else; a grant stores the owner exactly as the project's
+/// variants spell it, which is what visibility compares with.
+/// </summary>
 public sealed class AccessStore(NpgsqlDataSource dataSource)
 {
     public async Task<GrantOutcome> GrantAsync(string project, string owner, string grantee, CancellationToken cancellationToken)
     {
-        // One statement: the grantee and the project are checked and the grant written atomically.
+        // One statement: the grantee and the project are checked and the grant written atomically, under the owner's
+        // stored spelling.
         await using var command = dataSource.CreateCommand("""
             with grantee as (select id from users where lower(username) = lower(@grantee)),
-                 project as (select 1 from variants where name = @project and owner = @owner limit 1),
+                 project as (select owner from variants where name = @project and lower(owner) = lower(@owner) limit 1),
                  inserted as (
                      insert into access_grants (project_name, owner, grantee_id)
-                     select @project, @owner, grantee.id from grantee, project
+                     select @project, project.owner, grantee.id from grantee, project
                      on conflict do nothing
                      returning 1)
             select (select count(*) from grantee), (select count(*) from project), (select count(*) from inserted)
@@ -38,7 +43,7 @@ public sealed class AccessStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             delete from access_grants
-            where project_name = @project and owner = @owner
+            where project_name = @project and lower(owner) = lower(@owner)
               and grantee_id = (select id from users where lower(username) = lower(@grantee))
             """);
         command.Parameters.AddWithValue("project", project);
@@ -51,7 +56,7 @@ public sealed class AccessStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             select u.username from access_grants g join users u on u.id = g.grantee_id
-            where g.project_name = @project and g.owner = @owner
+            where g.project_name = @project and lower(g.owner) = lower(@owner)
             order by lower(u.username)
             """);
         command.Parameters.AddWithValue("project", project);

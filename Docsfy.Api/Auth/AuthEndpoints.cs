@@ -27,25 +27,33 @@ public static class AuthEndpoints
             return body.Error!;
         }
 
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(context);
         var username = Usernames.IsValid(request.Username) ? request.Username : null;
-        if (await throttle.RetryAfterAsync(address, username, context.RequestAborted) is { } wait)
+        var attempt = await throttle.BeginAsync(address, username, AuthAudit.LoginFailed, context.RequestAborted);
+        if (attempt.RetryAfter is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiError.Status(StatusCodes.Status429TooManyRequests, $"Too many failed logins. Try again in {seconds} seconds.");
+            audit.Throttled("login", address, wait);
+            return TooManyFailures(context.Response, wait, "Too many failed logins");
         }
 
         var caller = username is null ? null : await AuthenticateAsync(username, request.ApiKey, callers, context.RequestAborted);
         if (caller is null)
         {
-            await audit.RecordAsync(AuthAudit.LoginFailed, request.Username, address, context.RequestAborted);
+            audit.LoginFailure(request.Username, address);
             return ApiError.Status(StatusCodes.Status401Unauthorized, "Invalid username or API key.");
         }
 
-        await audit.RecordAsync(AuthAudit.LoginSucceeded, caller.Username, address, context.RequestAborted);
+        await audit.SucceededAsync(attempt.AuditId!.Value, caller.Username, address, context.RequestAborted);
         cookie.Set(context.Response, await sessions.CreateAsync(caller, context.RequestAborted));
         return TypedResults.Ok(IdentityResponse.From(caller));
+    }
+
+    /// <summary>429 with <c>Retry-After</c>, in the API's error shape.</summary>
+    public static JsonHttpResult<ApiError> TooManyFailures(HttpResponse response, TimeSpan wait, string what)
+    {
+        var seconds = AuthAttempt.Seconds(wait);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiError.Status(StatusCodes.Status429TooManyRequests, $"{what}. Try again in {seconds} seconds.");
     }
 
     /// <summary>The key decides who it is; the username must merely agree (the admin key only logs in as "admin").</summary>

@@ -19,6 +19,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<SessionCookie>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<AuthAudit>();
+        builder.Services.AddSingleton<KeyAuthenticator>();
         builder.Services.AddHostedService<SessionPurgeService>();
 
         builder.Services.AddAuthentication(DocsfyAuthenticationHandler.SchemeName)

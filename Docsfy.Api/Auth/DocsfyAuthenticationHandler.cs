@@ -7,17 +7,21 @@ namespace Docsfy.Api.Auth;
 
 /// <summary>
 /// REST authentication: <c>Authorization: Bearer &lt;admin key | API key&gt;</c>, else the <c>docsfy_session</c> cookie.
-/// A present but wrong Authorization header fails even if a cookie is also sent: the client said who it is.
+/// A present but wrong Authorization header fails even if a cookie is also sent: the client said who it is. Keys go
+/// through <see cref="KeyAuthenticator"/>, so guessing them is audited and throttled like guessing at the login form;
+/// an address over its limit is challenged with 429 instead of 401.
 /// </summary>
 public sealed class DocsfyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    CallerResolver callers)
+    CallerResolver callers,
+    KeyAuthenticator keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Docsfy";
     private const string BearerPrefix = "Bearer ";
+    private static readonly object RetryAfterItem = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -29,8 +33,14 @@ public sealed class DocsfyAuthenticationHandler(
             {
                 return AuthenticateResult.Fail("Unsupported Authorization header.");
             }
-            var caller = await callers.FromApiKeyAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted);
-            return caller is null ? AuthenticateResult.Fail("Invalid API key.") : Success(caller, "bearer");
+            var key = await keys.AuthenticateAsync(header[BearerPrefix.Length..].Trim(), ClientAddress.Of(Context), "bearer",
+                Context.RequestAborted);
+            if (key.RetryAfter is { } wait)
+            {
+                Context.Items[RetryAfterItem] = wait;
+                return AuthenticateResult.Fail("Too many failed authentications.");
+            }
+            return key.Caller is null ? AuthenticateResult.Fail("Invalid API key.") : Success(key.Caller, "bearer");
         }
 
         if (SessionCookie.Read(Request) is { } token)
@@ -44,6 +54,12 @@ public sealed class DocsfyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            await AuthEndpoints.TooManyFailures(Response, wait, "Too many failed authentications from your address")
+                .ExecuteAsync(Context);
+            return;
+        }
         if (LoginRedirect.Applies(Context))
         {
             Response.Redirect(LoginRedirect.Location(Request));

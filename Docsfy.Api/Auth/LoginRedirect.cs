@@ -16,6 +16,9 @@ public static class LoginRedirect
 {
     public const string LoginPath = "/login";
 
+    /// <summary>Stands for this site's origin: only whether resolving changes the origin matters.</summary>
+    private static readonly Uri SameSite = new("http://docsfy.invalid/");
+
     public static TBuilder RedirectsToLogin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new LoginRedirectMetadata());
 
@@ -31,7 +34,44 @@ public static class LoginRedirect
                            || t.MediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase))
                           && t.Quality is not 0);
 
-    /// <summary><c>/login?next=&lt;the original path and query, URL-encoded&gt;</c>; always a local path, so never an open redirect.</summary>
+    /// <summary><c>/login?next=&lt;the original path and query, URL-encoded&gt;</c>, when that is a path of this site.</summary>
     public static string Location(HttpRequest request) =>
-        $"{LoginPath}?next={Uri.EscapeDataString(request.GetEncodedPathAndQuery())}";
+        $"{LoginPath}?next={Uri.EscapeDataString(SafeNext(request.GetEncodedPathAndQuery()))}";
+
+    /// <summary>
+    /// Where the login page may send the browser afterwards: <paramref name="next"/> when a browser would read it as a
+    /// path of this site, else <c>/</c>. The same rule as the login page's (<c>wwwroot/assets/js/next.js</c>), which
+    /// resolves it with the browser's URL parser; this one does what that parser does first, because .NET's does not:
+    /// tabs and newlines anywhere are removed (<c>/%09/evil.example</c> is <c>//evil.example</c>), a backslash is a slash,
+    /// and a path that then starts with <c>//</c> names another host.
+    /// </summary>
+    public static string SafeNext(string? next)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return "/";
+        }
+        var parsed = next.Replace("\t", "").Replace("\n", "").Replace("\r", "").Replace('\\', '/');
+        if (!parsed.StartsWith('/') || parsed.StartsWith("//", StringComparison.Ordinal) || parsed.Any(char.IsControl))
+        {
+            return "/";
+        }
+        return Uri.TryCreate(SameSite, parsed, out var resolved) && resolved.Authority == SameSite.Authority ? parsed : "/";
+    }
+
+    /// <summary>
+    /// A request for the login page whose <c>next</c> is not a path of this site, answered by the server itself: the
+    /// login page again with <c>next</c> made safe, so even a page with an older script cannot be sent elsewhere.
+    /// </summary>
+    public static string? UnsafeNextRedirect(HttpRequest request)
+    {
+        var next = request.Query["next"];
+        if (next.Count == 0 || (next.Count == 1 && SafeNext(next.ToString()) == next.ToString()))
+        {
+            return null;
+        }
+        var safe = $"next={Uri.EscapeDataString(next.Count == 1 ? SafeNext(next.ToString()) : "/")}";
+        var reason = request.Query["reason"];
+        return reason.Count == 1 ? $"{LoginPath}?reason={Uri.EscapeDataString(reason.ToString())}&{safe}" : $"{LoginPath}?{safe}";
+    }
 }

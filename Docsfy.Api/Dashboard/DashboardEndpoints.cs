@@ -29,7 +29,9 @@ public static class DashboardEndpoints
         app.MapGet("/", (HttpContext context, IWebHostEnvironment environment) => Page(context, environment, "index.html"))
             .RequireAuthorization().RedirectsToLogin();
         app.MapGet(LoginRedirect.LoginPath, (HttpContext context, IWebHostEnvironment environment) =>
-            Page(context, environment, "login.html")).AllowAnonymous();
+            LoginRedirect.UnsafeNextRedirect(context.Request) is { } safe
+                ? Results.Redirect(safe)
+                : Page(context, environment, "login.html")).AllowAnonymous();
         return app;
     }
 

@@ -16,8 +16,8 @@ public static class HubEndpoint
         return app;
     }
 
-    private static async Task HandleAsync(HttpContext context, CallerResolver callers, HubSync sync, HubConnectionRegistry registry,
-        IOptions<HubOptions> options, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext context, CallerResolver callers, KeyAuthenticator keys, HubSync sync,
+        HubConnectionRegistry registry, IOptions<HubOptions> options, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -27,8 +27,14 @@ public static class HubEndpoint
         }
 
         var logger = loggers.CreateLogger("Docsfy.Api.Hub");
-        var caller = await AuthenticateAsync(context, callers, options.Value);
+        var (caller, wait) = await AuthenticateAsync(context, callers, keys, options.Value);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        if (wait is { } retryAfter)
+        {
+            await CloseAsync(socket, WebSocketCloseStatus.PolicyViolation,
+                $"Too many failed authentications; try again in {AuthAttempt.Seconds(retryAfter)} seconds");
+            return;
+        }
         if (caller is null)
         {
             logger.LogInformation("Hub connection refused: authentication failed");
@@ -60,21 +66,26 @@ public static class HubEndpoint
         }
     }
 
-    private static async Task<Caller?> AuthenticateAsync(HttpContext context, CallerResolver callers, HubOptions options)
+    /// <summary>The caller, or null; and a wait when the address is over its limit of failed authentications.</summary>
+    private static async Task<(Caller? Caller, TimeSpan? RetryAfter)> AuthenticateAsync(HttpContext context,
+        CallerResolver callers, KeyAuthenticator keys, HubOptions options)
     {
         var query = context.Request.Query["token"];
         if (query.Count > 0)
         {
-            return query.Count == 1 ? await callers.FromApiKeyAsync(query.ToString(), context.RequestAborted) : null;
+            // Several tokens are refused like a wrong one, and counted like one: the client tried.
+            var key = await keys.AuthenticateAsync(query.Count == 1 ? query.ToString() : "", Http.ClientAddress.Of(context),
+                "token", context.RequestAborted);
+            return (key.Caller, key.RetryAfter);
         }
         if (SessionCookie.Read(context.Request) is { } token)
         {
             // A cookie rides along on any cross-site request; only pages of an allowed origin may use it here.
-            return OriginPolicy.IsAllowed(context.Request, options.AllowedOrigins)
+            return (OriginPolicy.IsAllowed(context.Request, options.AllowedOrigins)
                 ? await callers.FromSessionAsync(token, context.RequestAborted)
-                : null;
+                : null, null);
         }
-        return null;
+        return (null, null);
     }
 
     private static async Task CloseAsync(WebSocket socket, WebSocketCloseStatus status, string reason)

@@ -29,13 +29,13 @@ public static class ProjectsEndpoints
         TypedResults.Ok(await store.SnapshotAsync(Caller.FromPrincipal(user), cancellationToken));
 
     private static async Task<Results<Ok<ProjectResponse>, JsonHttpResult<ApiError>>> GetProjectAsync(
-        string name, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
+        string name, string? owner, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
     {
-        if (VariantRoute.CheckName(name) is { } invalid)
+        if ((VariantRoute.CheckName(name) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
             return invalid;
         }
-        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(Name: name),
+        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(Name: name, Owner: owner),
             VariantOrder.UpdatedDescending, cancellationToken);
         return variants.Count == 0
             ? ApiError.NotFound($"Project '{name}' not found.")

@@ -10,6 +10,12 @@ public static class SecretParameterExtensions
     /// <summary>Parameter name of the admin key (configuration <c>Parameters:admin-key</c>).</summary>
     public const string AdminKeyName = "admin-key";
 
+    /// <summary>
+    /// An environment variable for the admin key that a shell can set: bash cannot export <c>Parameters__admin-key</c>
+    /// (a name with '-' is not an identifier), so that way of setting it silently did nothing.
+    /// </summary>
+    public const string AdminKeyVariable = "DOCSFY_ADMIN_KEY";
+
     /// <summary>Parameter name of the API key hashing secret (configuration <c>Parameters:key-hash-secret</c>).</summary>
     public const string KeyHashSecretName = "key-hash-secret";
 
@@ -26,13 +32,17 @@ public static class SecretParameterExtensions
         {
             return builder.AddParameter(AdminKeyName, secret: true);
         }
+        if (builder.Configuration[AdminKeyVariable] is { Length: > 0 } fromVariable)
+        {
+            return builder.AddParameter(AdminKeyName, fromVariable, secret: true);
+        }
 
         var key = SecretGenerator.UrlSafe();
         builder.LogOnStart(LogLevel.Warning,
             "No admin key is configured, so this run uses a generated one: {AdminKey} (log in as 'admin' with it). " +
-            "It changes at every start; set a permanent one with `dotnet user-secrets set Parameters:{ParameterName} <key> --project Docsfy.AppHost` " +
-            "or the environment variable Parameters__{ParameterName}.",
-            key, AdminKeyName, AdminKeyName);
+            "It changes at every start; set a permanent one with `dotnet user-secrets set Parameters:{ParameterName} <key> --project Docsfy.AppHost`, " +
+            "per shell with `export {AdminKeyVariable}=<key>`, or per start with `scripts/start --Parameters:{ParameterName}=<key>`.",
+            key, AdminKeyName, AdminKeyVariable, AdminKeyName);
         return builder.AddParameter(AdminKeyName, key, secret: true);
     }
 
@@ -54,7 +64,7 @@ public static class SecretParameterExtensions
             }
 
             // A separate secret, so rotating the admin key does not invalidate every user's API key.
-            if (configured == builder.Configuration[$"Parameters:{AdminKeyName}"])
+            if (configured == builder.Configuration[$"Parameters:{AdminKeyName}"] || configured == builder.Configuration[AdminKeyVariable])
             {
                 throw new InvalidOperationException($"Parameters:{KeyHashSecretName} must differ from Parameters:{AdminKeyName}.");
             }

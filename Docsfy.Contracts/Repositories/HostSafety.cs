@@ -34,7 +34,7 @@ public static class HostSafety
         {
             return HostNames.ProblemWith(literal, allowLoopback) is { } problem
                 ? HostCheck.Refused(problem)
-                : HostCheck.Allowed;
+                : HostCheck.AllowedAt([literal]);
         }
         if (HostNames.IsLocalhostName(name) && !allowLoopback)
         {
@@ -55,7 +55,7 @@ public static class HostSafety
             : Judge(addresses, allowLoopback, name);
     }
 
-    private static HostCheck Judge(IEnumerable<IPAddress> addresses, bool allowLoopback, string name)
+    private static HostCheck Judge(IReadOnlyList<IPAddress> addresses, bool allowLoopback, string name)
     {
         foreach (var address in addresses)
         {
@@ -65,6 +65,6 @@ public static class HostSafety
                     $"The host '{name}' resolves to {address}, which is not a public internet address.");
             }
         }
-        return HostCheck.Allowed;
+        return HostCheck.AllowedAt(addresses);
     }
 }

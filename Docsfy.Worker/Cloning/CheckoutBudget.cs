@@ -4,7 +4,8 @@ namespace Docsfy.Worker.Cloning;
 
 /// <summary>
 /// Measures a commit's tree before it is checked out: file count and total size come from object headers, so an
-/// oversized checkout is refused without writing a byte of it. Returns the paths of symbolic links on the way.
+/// oversized checkout is refused without writing a byte of it, and so is a name no checkout may write
+/// (<see cref="TreeEntryNames"/>). Returns the paths of symbolic links on the way.
 /// </summary>
 internal static class CheckoutBudget
 {
@@ -18,6 +19,11 @@ internal static class CheckoutBudget
             guard.ThrowIfStopped();
             foreach (var entry in current)
             {
+                if (TreeEntryNames.Problem(entry.Name) is { } problem)
+                {
+                    throw new CloneFailedException(
+                        $"The repository holds a path Docsfy refuses to check out, '{TreeEntryNames.Printable(entry.Path)}': {problem}.");
+                }
                 switch (entry.TargetType)
                 {
                     case TreeEntryTargetType.Tree:

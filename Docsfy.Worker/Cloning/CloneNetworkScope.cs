@@ -7,17 +7,20 @@ namespace Docsfy.Worker.Cloning;
 /// </summary>
 internal sealed class CloneNetworkScope : IDisposable
 {
-    private static readonly CloneNetworkScope Strict = new(false, CancellationToken.None);
+    private static readonly CloneNetworkScope Strict = new(false, CancellationToken.None, null, new CloningOptions());
 
     [ThreadStatic]
     private static CloneNetworkScope? t_current;
 
     private CloneNetworkScope? _previous;
 
-    private CloneNetworkScope(bool allowLoopback, CancellationToken cancellationToken)
+    private CloneNetworkScope(bool allowLoopback, CancellationToken cancellationToken, System.Net.IPAddress? checkedAddress,
+        CloningOptions settings)
     {
         AllowLoopback = allowLoopback;
         CancellationToken = cancellationToken;
+        CheckedAddress = checkedAddress;
+        Settings = settings;
     }
 
     public static CloneNetworkScope Current => t_current ?? Strict;
@@ -26,15 +29,23 @@ internal sealed class CloneNetworkScope : IDisposable
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>The address the host check approved, for transports that connect by name (ssh); null refuses them.</summary>
+    public System.Net.IPAddress? CheckedAddress { get; }
+
+    public CloningOptions Settings { get; }
+
     /// <summary>
     /// Why the transport failed, in words users can act on. LibGit2Sharp does not pass a transport exception's message on
     /// to libgit2's error, so the transport leaves it here for the cloner.
     /// </summary>
     public string? TransportFailure { get; set; }
 
-    public static CloneNetworkScope Enter(bool allowLoopback, CancellationToken cancellationToken)
+    public static CloneNetworkScope Enter(CloningOptions settings, CloneOrigin origin, CancellationToken cancellationToken)
     {
-        var scope = new CloneNetworkScope(allowLoopback, cancellationToken) { _previous = t_current };
+        var scope = new CloneNetworkScope(settings.AllowLoopbackHosts, cancellationToken, origin.CheckedAddress, settings)
+        {
+            _previous = t_current,
+        };
         t_current = scope;
         return scope;
     }

@@ -4,7 +4,11 @@ using LibGit2Sharp;
 namespace Docsfy.Worker.Cloning;
 
 /// <summary>Where a clone comes from: the URL handed to LibGit2Sharp, how deep to fetch, and how to name it in logs.</summary>
-internal sealed record CloneOrigin(string Url, int Depth, string Display)
+/// <param name="CheckedAddress">
+/// For ssh, the address the host check approved, which <see cref="GuardedSshSubtransport"/> connects to instead of
+/// letting ssh resolve the name again. (HTTP(S) checks every address it connects to itself.)
+/// </param>
+internal sealed record CloneOrigin(string Url, int Depth, string Display, System.Net.IPAddress? CheckedAddress = null)
 {
     /// <summary>
     /// Checks the URL again at clone time, with DNS resolution (the API checked it at submission, but DNS can change),
@@ -24,7 +28,7 @@ internal sealed record CloneOrigin(string Url, int Depth, string Display)
         // libgit2 (1.9, LibGit2Sharp 0.32) fetches shallowly over smart HTTP, but a shallow fetch over the stateful
         // protocols (git://, and ssh by the same code path) ends in "error receiving data from socket": those clone in full.
         var depth = address.Scheme is "https" or "http" ? 1 : 0;
-        return new CloneOrigin(address.Url, depth, address.Url);
+        return new CloneOrigin(address.Url, depth, address.Url, address.Scheme == "ssh" ? host.Addresses[0] : null);
     }
 
     /// <summary>

@@ -36,6 +36,21 @@ public sealed class CloningOptions
 
     public static IReadOnlyList<int> DefaultHistoryDepths { get; } = [50, 1000];
 
+    /// <summary>The <c>ssh</c> client that ssh clones run (OpenSSH's command line).</summary>
+    public string SshPath { get; set; } = "ssh";
+
+    /// <summary>
+    /// ssh's <c>ConnectTimeout</c>: how long connecting and the server's first words may take. A host that accepts the
+    /// connection and never speaks would otherwise hold a run slot for the whole <see cref="Timeout"/>.
+    /// </summary>
+    public TimeSpan SshConnectTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>ssh's <c>ServerAliveInterval</c>: how often a quiet connection asks the server whether it is still there.</summary>
+    public TimeSpan SshServerAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>ssh's <c>ServerAliveCountMax</c>: unanswered keep-alives before ssh gives the connection up.</summary>
+    public int SshServerAliveCountMax { get; set; } = 3;
+
     internal IReadOnlyList<int> Depths => HistoryDepths ?? DefaultHistoryDepths;
 
     internal string? Problem() =>
@@ -43,5 +58,8 @@ public sealed class CloningOptions
         : MaxBytes <= 0 ? "Clone:MaxBytes must be positive."
         : MaxFiles <= 0 ? "Clone:MaxFiles must be positive."
         : Depths.Any(depth => depth <= 0) ? "Clone:HistoryDepths must all be positive."
+        : string.IsNullOrWhiteSpace(SshPath) ? "Clone:SshPath must name the ssh client."
+        : SshConnectTimeout < TimeSpan.FromSeconds(1) || SshServerAliveInterval < TimeSpan.FromSeconds(1) || SshServerAliveCountMax < 1
+            ? "Clone:SshConnectTimeout and Clone:SshServerAliveInterval must be at least a second, Clone:SshServerAliveCountMax at least 1."
         : null;
 }

@@ -147,7 +147,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         // Checkout is deferred until the tree has been measured against the limits.
         var clone = new LibGit2Sharp.CloneOptions(fetch) { BranchName = branch, Checkout = false, RecurseSubmodules = false };
         GuardedHttpSubtransport.EnsureRegistered();
-        using (var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline))
+        GuardedSshSubtransport.EnsureRegistered();
+        using (var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline))
         {
             try
             {
@@ -171,7 +172,15 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         var links = CheckoutBudget.Check(repository, commit.Tree, settings, guard);
         guard.ThrowIfStopped();
         CheckoutLinks.NeverCreate(repository);
-        repository.Reset(ResetMode.Hard, commit);
+        try
+        {
+            repository.Reset(ResetMode.Hard, commit);
+        }
+        catch (LibGit2SharpException e)
+        {
+            // libgit2 refuses paths of its own accord (e.g. ones a file system would read as something else): say so.
+            throw new CloneFailedException($"The files could not be checked out: {TreeEntryNames.Printable(e.Message)}", e);
+        }
         CheckoutLinks.RemovePlaceholders(target, links);
         return new Checkout(target, commit.Sha);
     }
@@ -180,7 +189,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
     private static string? HeadOf(CloneOrigin origin, string branch, CloningOptions settings, CloneGuard guard)
     {
         GuardedHttpSubtransport.EnsureRegistered();
-        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        GuardedSshSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline);
         try
         {
             var name = $"refs/heads/{branch}";
@@ -207,7 +217,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         CloneGuard guard)
     {
         GuardedHttpSubtransport.EnsureRegistered();
-        using var network = CloneNetworkScope.Enter(settings.AllowLoopbackHosts, guard.Deadline);
+        GuardedSshSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline);
         string history;
         using (var repository = new Repository(directory))
         {

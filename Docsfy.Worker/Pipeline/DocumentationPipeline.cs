@@ -241,15 +241,15 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
 
     private static string PlanJson(DocumentationPlan plan) => System.Text.Json.JsonSerializer.Serialize(plan);
 
+    /// <summary>
+    /// The checkout holds whatever names the repository chose, including ones that are not valid UTF-8, which .NET's own
+    /// delete cannot name: <see cref="ScratchFolder.TryDelete"/> handles any name git can store.
+    /// </summary>
     private void DeleteScratch(string scratch)
     {
-        try
+        if (!ScratchFolder.TryDelete(scratch))
         {
-            Directory.Delete(scratch, recursive: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not delete the scratch folder {Folder}: {Reason}", scratch, exception.Message);
+            logger.LogWarning("Could not delete the scratch folder {Folder}", scratch);
         }
     }
 }

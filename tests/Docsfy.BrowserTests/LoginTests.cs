@@ -35,6 +35,44 @@ public sealed class LoginTests(BrowserFixture fixture)
         tab.AssertNoScriptErrors();
     }
 
+    /// <summary>Values of <c>next</c> that a browser turns into another site (tabs and newlines are removed, "\" is "/").</summary>
+    public static readonly string[] ForeignNexts =
+    [
+        "/\t/evil.example/phish", "/\n/evil.example/phish", "/\r/evil.example/phish", "//evil.example/phish",
+        "/\\evil.example/phish", "\t//evil.example", "https://evil.example/", "javascript:alert(1)", "/\t\\evil.example",
+    ];
+
+    [Fact]
+    public async Task The_login_page_sends_the_browser_only_to_paths_of_this_site()
+    {
+        await using var tab = await Tab.OpenAsync(fixture, "login-next");
+        var page = tab.Page;
+        await page.GotoAsync("/login");
+
+        // The page's own rule, run by the browser's URL parser.
+        foreach (var next in ForeignNexts)
+        {
+            Assert.Equal("/", await page.EvaluateAsync<string>("async next => (await import('/assets/js/next.js')).safeNext(next)", next));
+        }
+        Assert.Equal("/#/generate", await page.EvaluateAsync<string>(
+            "async () => (await import('/assets/js/next.js')).safeNext('/#/generate')"));
+        Assert.Equal("/docs/p/index.html?owner=a", await page.EvaluateAsync<string>(
+            "async () => (await import('/assets/js/next.js')).safeNext('/docs/p/index.html?owner=a')"));
+
+        // The whole way: the attacker's link, a real login, and the browser stays on this site.
+        foreach (var encoded in new[] { "%2F%09%2Fevil.example%2Fphish", "%2F%0A%2Fevil.example%2Fphish", "%2F%0D%2Fevil.example%2Fphish" })
+        {
+            await page.GotoAsync($"/login?next={encoded}");
+            await page.GetByLabel("Username").FillAsync("admin");
+            await page.GetByLabel("API key").FillAsync(DocsfyAppHost.AdminKey);
+            await page.Button("Log in").ClickAsync();
+            await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+            Assert.Equal(new Uri(fixture.Host.ApiBaseAddress, "/").ToString(), page.Url);
+            await page.Context.ClearCookiesAsync();
+        }
+        tab.AssertNoScriptErrors();
+    }
+
     [Fact]
     public async Task An_ended_session_returns_to_the_login_page_and_back_after_logging_in_again()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.IntegrationTests.Identity;
@@ -112,6 +113,18 @@ public sealed class BadInputTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Oversized_request_heads_are_refused_in_the_error_shape()
+    {
+        var headers = await RawHttp.GetAsync(fixture.Host, "/api/models", $"X-Padding: {new string('a', 40_000)}");
+        Assert.Equal(431, headers.Status);
+        Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(headers.Body).RootElement.GetProperty("detail").GetString()));
+
+        var target = await RawHttp.GetAsync(fixture.Host, "/api/models?x=" + new string('a', 9_000));
+        Assert.Equal(414, target.Status);
+        Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(target.Body).RootElement.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
     public async Task Overlong_and_odd_keys_are_wrong_credentials_not_errors()
     {
         using var client = fixture.Host.Client();
@@ -125,6 +138,7 @@ public sealed class BadInputTests(DocsfyAppFixture fixture)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
             request.Headers.TryAddWithoutValidation("Authorization", header);
+            request.Headers.Add(ClientAddresses.Header, ClientAddresses.Next());
             using var http = new HttpClient { BaseAddress = fixture.Host.ApiBaseAddress };
             using var response = await http.SendAsync(request);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -21,11 +21,12 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     /// <summary>The scripted AI command-line tool the worker runs as provider <c>claude</c>.</summary>
     public static string FakeAiPath => Path.Combine(AppContext.BaseDirectory, "Assets", "fake-ai.sh");
 
-    private DocsfyAppHost(DistributedApplication app, ResourceLogCollector logs, int apiReplicas)
+    private DocsfyAppHost(DistributedApplication app, ResourceLogCollector logs, int apiReplicas, string scratchDirectory)
     {
         App = app;
         Logs = logs;
         ApiReplicas = apiReplicas;
+        ScratchDirectory = scratchDirectory;
     }
 
     public DistributedApplication App { get; }
@@ -34,6 +35,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     public ResourceLogCollector Logs { get; }
 
     public int ApiReplicas { get; }
+
+    /// <summary>The worker's <c>Worker:ScratchDirectory</c>, this app host's alone, so tests can see what runs leave behind.</summary>
+    public string ScratchDirectory { get; }
 
     public Uri ApiBaseAddress => App.GetEndpoint("api", "http");
 
@@ -60,7 +64,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString())
             // Runs from a repo_url cloned from the tests' own git server on 127.0.0.1 (never in production).
             .WithEnvironment("Generation__AllowLoopbackHosts", "true");
+        var scratchDirectory = Directory.CreateTempSubdirectory("docsfy-it-scratch-").FullName;
         builder.CreateResourceBuilder<ProjectResource>("worker")
+            .WithEnvironment("Worker__ScratchDirectory", scratchDirectory)
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
             .WithEnvironment("Clone__AllowLoopbackHosts", "true")
             .WithEnvironment(FakeAiSetting, FakeAiPath);
@@ -80,9 +86,10 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             var tail = logs.Tail(60);
             await logs.DisposeAsync();
             await app.DisposeAsync();
+            Directory.Delete(scratchDirectory, recursive: true);
             throw new InvalidOperationException($"The app host did not become healthy: {exception.Message}\n{tail}", exception);
         }
-        return new DocsfyAppHost(app, logs, apiReplicas);
+        return new DocsfyAppHost(app, logs, apiReplicas, scratchDirectory);
     }
 
     public async Task<string> DatabaseConnectionStringAsync() =>
@@ -90,17 +97,27 @@ public sealed class DocsfyAppHost : IAsyncDisposable
 
     /// <summary>
     /// A client with no cookie jar of its own (tests decide exactly which credential each request carries) that does not
-    /// follow redirects (tests assert them).
+    /// follow redirects (tests assert them), and with a client address of its own (see <see cref="ClientAddresses"/>).
     /// </summary>
-    public DocsfyClient Client() => new(new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+    /// <param name="clientAddress">The address the API should see; null for a fresh one.</param>
+    public DocsfyClient Client(string? clientAddress = null)
     {
-        BaseAddress = ApiBaseAddress,
-        Timeout = TimeSpan.FromSeconds(30),
-    });
+        var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = ApiBaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var address = clientAddress ?? ClientAddresses.Next();
+        http.DefaultRequestHeaders.Add(ClientAddresses.Header, address);
+        return new DocsfyClient(http, address);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await Logs.DisposeAsync();
         await App.DisposeAsync();
+        // rm, not Directory.Delete: a run that failed to clean up may have left names .NET cannot delete.
+        using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--", ScratchDirectory]);
+        await rm.WaitForExitAsync();
     }
 }

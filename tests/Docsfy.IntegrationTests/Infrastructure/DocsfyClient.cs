@@ -5,8 +5,12 @@ using System.Text.Json;
 namespace Docsfy.IntegrationTests.Infrastructure;
 
 /// <summary>Raw HTTP against the API with an explicit credential per request (no cookie jar shared between users).</summary>
-public sealed class DocsfyClient(HttpClient http) : IDisposable
+/// <param name="address">The client address this client's requests claim (<see cref="ClientAddresses"/>).</param>
+public sealed class DocsfyClient(HttpClient http, string address) : IDisposable
 {
+    /// <summary>The address the API sees for this client's requests.</summary>
+    public string Address => address;
+
     public async Task<Reply> SendAsync(HttpMethod method, string path, Credential? credential = null, object? json = null)
     {
         using var request = new HttpRequestMessage(method, path);

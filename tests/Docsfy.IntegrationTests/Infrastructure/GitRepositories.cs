@@ -24,6 +24,22 @@ public static class GitRepositories
         return path;
     }
 
+    /// <summary>
+    /// Commits a file whose name is not valid UTF-8 (<paramref name="printfName"/> with printf escapes such as
+    /// <c>\377</c>), which .NET cannot name but git stores: the shell writes the raw bytes.
+    /// </summary>
+    public static void CommitRawNamedFile(string path, string printfName)
+    {
+        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh",
+            ["-c", $"printf x > \"$(printf '{printfName}')\" && git add -A && git -c user.name=t -c user.email=t@t commit -qm raw"])
+        {
+            WorkingDirectory = path,
+            RedirectStandardError = true,
+        })!;
+        var errors = git.StandardError.ReadToEnd();
+        Assert.True(git.WaitForExit(30_000) && git.ExitCode == 0, $"could not commit the raw-named file: {errors}");
+    }
+
     /// <summary>Adds a commit changing <paramref name="files"/>; returns its SHA.</summary>
     public static string Commit(string path, IReadOnlyDictionary<string, string> files, string message)
     {

@@ -36,14 +36,19 @@ public sealed class HubClient : IAsyncDisposable
 
     public int PingsSeen { get; private set; }
 
+    /// <summary>The reason the server gave when it closed the socket (after <see cref="ClosedAsync"/>).</summary>
+    public string? CloseReason => _socket.CloseStatusDescription;
+
     public static async Task<HubClient> ConnectAsync(DocsfyAppHost host, string? token = null, string? sessionCookie = null,
-        string? origin = null, string? authorizationHeader = null, bool answerPings = true, bool stalled = false)
+        string? origin = null, string? authorizationHeader = null, bool answerPings = true, bool stalled = false,
+        string? clientAddress = null)
     {
         var api = host.ApiBaseAddress;
         var uri = new UriBuilder(api) { Scheme = "ws", Path = "/api/ws", Query = token is null ? "" : $"token={Uri.EscapeDataString(token)}" }.Uri;
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        socket.Options.SetRequestHeader(ClientAddresses.Header, clientAddress ?? ClientAddresses.Next());
         if (sessionCookie is not null)
         {
             socket.Options.SetRequestHeader("Cookie", $"docsfy_session={sessionCookie}");

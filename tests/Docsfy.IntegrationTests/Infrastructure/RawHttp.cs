@@ -19,7 +19,8 @@ public static class RawHttp
         await client.ConnectAsync(api.Host, api.Port, timeout.Token);
         await using var stream = client.GetStream();
         var request = new StringBuilder()
-            .Append($"GET {target} HTTP/1.1\r\nHost: {api.Authority}\r\nConnection: close\r\n");
+            .Append($"GET {target} HTTP/1.1\r\nHost: {api.Authority}\r\nConnection: close\r\n")
+            .Append($"{ClientAddresses.Header}: {ClientAddresses.Next()}\r\n");
         foreach (var header in headers)
         {
             request.Append(header).Append("\r\n");

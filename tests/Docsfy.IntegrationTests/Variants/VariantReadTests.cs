@@ -84,6 +84,24 @@ public sealed class VariantReadTests(DocsfyAppFixture fixture)
         Assert.Equal(fields.Order(), project.GetProperty("variants")[0].EnumerateObject().Select(p => p.Name).Order());
     }
 
+    [Fact]
+    public async Task Owner_narrows_a_project_to_that_owners_variants_regardless_of_case()
+    {
+        using var client = fixture.Host.Client();
+        var alice = await Users.CreateAsync(client, "narrow-alice", "user");
+        var bob = await Users.CreateAsync(client, "narrow-bob", "user");
+        var name = DocsfyAppFixture.UniqueName("narrow");
+        var aliceId = await VariantRows.InsertAsync(fixture.Host, name, alice.Username);
+        var bobId = await VariantRows.InsertAsync(fixture.Host, name, bob.Username);
+        var admin = DocsfyAppFixture.Admin;
+
+        Assert.Equal(new[] { aliceId, bobId }.Order(), (await ProjectIdsAsync(client, name, admin)).Order());
+        Assert.Equal([aliceId], await ProjectIdsAsync(client, $"{name}?owner={alice.Username.ToUpperInvariant()}", admin));
+        Assert.Equal([bobId], await ProjectIdsAsync(client, $"{name}?owner={bob.Username}", admin));
+        (await client.GetAsync($"/api/projects/{name}?owner={bob.Username}", alice.Bearer)).AssertError(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/api/projects/{name}?owner=not%20a%20user", admin)).AssertError(HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData("/api/projects/bad..name")]
     [InlineData("/api/projects/.hidden")]
@@ -100,10 +118,11 @@ public sealed class VariantReadTests(DocsfyAppFixture fixture)
         (await client.PostAsync($"/api/admin/projects/{name}/access", DocsfyAppFixture.Admin, new { username = grantee, owner }))
             .AssertStatus(HttpStatusCode.Created);
 
-    private static async Task<List<Guid>> ProjectIdsAsync(DocsfyClient client, string name, Credential credential)
+    /// <param name="nameAndQuery">The project name, optionally followed by a query such as <c>?owner=</c>.</param>
+    private static async Task<List<Guid>> ProjectIdsAsync(DocsfyClient client, string nameAndQuery, Credential credential)
     {
-        var json = (await client.GetAsync($"/api/projects/{name}", credential)).AssertStatus(HttpStatusCode.OK).Json;
-        Assert.Equal(name, json.GetProperty("name").GetString());
+        var json = (await client.GetAsync($"/api/projects/{nameAndQuery}", credential)).AssertStatus(HttpStatusCode.OK).Json;
+        Assert.Equal(nameAndQuery.Split('?')[0], json.GetProperty("name").GetString());
         return [.. json.GetProperty("variants").EnumerateArray().Select(GenerationId)];
     }
 

@@ -120,6 +120,31 @@ public sealed class VisibilityTests(DocsfyAppFixture fixture)
             .AssertError(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Access_endpoints_match_the_owner_regardless_of_case_like_every_other_username()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "gc-owner", "user");
+        var grantee = await Users.CreateAsync(client, "gc-grantee", "viewer");
+        var name = DocsfyAppFixture.UniqueName("gc-proj");
+        var admin = DocsfyAppFixture.Admin;
+        var shouted = owner.Username.ToUpperInvariant();
+        await VariantRows.InsertAsync(fixture.Host, name, owner.Username);
+
+        (await client.PostAsync($"/api/admin/projects/{name}/access", admin, new { username = grantee.Username, owner = shouted }))
+            .AssertStatus(HttpStatusCode.Created);
+        (await client.PostAsync($"/api/admin/projects/{name}/access", admin, new { username = grantee.Username, owner = owner.Username }))
+            .AssertStatus(HttpStatusCode.OK);
+        var list = (await client.GetAsync($"/api/admin/projects/{name}/access?owner={shouted}", admin)).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal([grantee.Username], list.Json.GetProperty("users").EnumerateArray().Select(u => u.GetString()));
+        // The grant is stored under the owner's own spelling, so it really shares the project.
+        (await client.GetAsync($"/api/projects/{name}", grantee.Bearer)).AssertStatus(HttpStatusCode.OK);
+
+        (await client.SendAsync(HttpMethod.Delete, $"/api/admin/projects/{name}/access/{grantee.Username}?owner={shouted}", admin))
+            .AssertStatus(HttpStatusCode.NoContent);
+        (await client.GetAsync($"/api/projects/{name}", grantee.Bearer)).AssertError(HttpStatusCode.NotFound);
+    }
+
     private sealed record Snapshot(
         List<string> Projects, Dictionary<string, List<string>> Branches, Dictionary<string, List<string>> Models);
 

@@ -28,10 +28,48 @@ public sealed class LoginRedirectTests
     }
 
     [Fact]
-    public void A_path_that_looks_like_another_host_stays_a_query_value()
+    public void A_path_that_a_browser_reads_as_another_host_is_not_carried_over()
     {
         var context = new DefaultHttpContext();
         context.Request.Path = "//evil.example/x";
-        Assert.StartsWith("/login?next=%2F%2Fevil.example", LoginRedirect.Location(context.Request), StringComparison.Ordinal);
+        Assert.Equal("/login?next=%2F", LoginRedirect.Location(context.Request));
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example/phish")]
+    [InlineData("/\n/evil.example/phish")]
+    [InlineData("/\r/evil.example/phish")]
+    [InlineData("\t//evil.example")]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example/phish")]
+    [InlineData("/\t\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("evil.example")]
+    [InlineData("/\u0000/x")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_next_that_a_browser_reads_as_another_site_goes_home(string? next) =>
+        Assert.Equal("/", LoginRedirect.SafeNext(next));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/#/generate")]
+    [InlineData("/docs/my-proj/main/cursor/gpt-5/guide.html?owner=alice")]
+    [InlineData("/docs/a%2F%2Fb/index.html")]
+    public void A_path_of_this_site_is_kept(string next) => Assert.Equal(next, LoginRedirect.SafeNext(next));
+
+    [Theory]
+    [InlineData("?next=%2F%09%2Fevil.example%2Fphish", "/login?next=%2F")]
+    [InlineData("?reason=expired&next=%2F%0A%2Fevil.example", "/login?reason=expired&next=%2F")]
+    [InlineData("?next=%2F&next=%2F%2Fevil.example", "/login?next=%2F")]
+    [InlineData("?next=%2F%23%2Fgenerate", null)]
+    [InlineData("?reason=expired", null)]
+    public void The_server_answers_a_login_page_with_a_foreign_next_by_making_it_safe(string query, string? expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Path = LoginRedirect.LoginPath;
+        context.Request.QueryString = new QueryString(query);
+        Assert.Equal(expected, LoginRedirect.UnsafeNextRedirect(context.Request));
     }
 }

@@ -18,7 +18,12 @@ public sealed class SilentServer : IDisposable
 
     public string Url => $"git://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/never.git";
 
-    public string HttpUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/never.git";
+    public string HttpUrl => $"http://127.0.0.1:{Port}/never.git";
+
+    /// <summary>An ssh URL of this server under <paramref name="host"/> (a name or address that reaches loopback).</summary>
+    public string SshUrl(string host = "127.0.0.1") => $"ssh://git@{host}:{Port}/owner/never.git";
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     private async Task AcceptAsync()
     {

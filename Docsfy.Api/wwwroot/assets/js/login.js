@@ -1,5 +1,6 @@
 // The login page: username and API key, then back to where the user was going.
 import { api } from './api.js';
+import { safeNext } from './next.js';
 import { setUpThemeToggle } from './theme.js';
 
 const REASONS = {
@@ -7,11 +8,6 @@ const REASONS = {
     'logged-out': 'You are logged out.',
     rotated: 'Your key was changed, which ended your sessions. Log in with the new key.',
 };
-
-/** Only a path on this site: never "//host" or "/\host", which browsers read as another site. */
-function safeNext(next) {
-    return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
-}
 
 const params = new URLSearchParams(location.search);
 const form = document.getElementById('login-form');
