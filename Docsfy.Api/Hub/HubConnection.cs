@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -23,13 +24,15 @@ public sealed class HubConnection
     private readonly ILogger _logger;
     private readonly Action _abortTransport;
     private readonly Channel<Outgoing> _queue;
-    private readonly Dictionary<string, Outgoing> _unsentProgress = new(StringComparer.Ordinal);
+    private readonly Lock _unsentLock = new();
+    private Dictionary<string, Outgoing>? _unsentProgress; // made on first use: most sockets never coalesce anything
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource _closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private int _closeOnce;
     private volatile bool _pongSinceLastPing;
     private int _missedPongs;
+    private long _sendStartedAt;
 
     /// <param name="abortTransport">
     /// Drops the underlying connection. A socket that did not close cleanly may still have megabytes queued in the
@@ -76,8 +79,9 @@ public sealed class HubConnection
         }
         if (coalesceKey is not null)
         {
-            lock (_unsentProgress)
+            lock (_unsentLock)
             {
+                _unsentProgress ??= new Dictionary<string, Outgoing>(StringComparer.Ordinal);
                 if (_unsentProgress.TryGetValue(coalesceKey, out var unsent))
                 {
                     unsent.Payload = payload;
@@ -159,14 +163,15 @@ public sealed class HubConnection
             {
                 while (_queue.Reader.TryRead(out var item))
                 {
-                    byte[] payload;
-                    lock (_unsentProgress)
+                    var payload = item.Payload;
+                    if (item.CoalesceKey is not null)
                     {
-                        if (item.CoalesceKey is not null)
+                        // Under the lock, so a replacement either lands before this send or queues a new message.
+                        lock (_unsentLock)
                         {
-                            _unsentProgress.Remove(item.CoalesceKey);
+                            _unsentProgress?.Remove(item.CoalesceKey);
+                            payload = item.Payload;
                         }
-                        payload = item.Payload;
                     }
                     await SendAsync(payload);
                 }
@@ -183,21 +188,35 @@ public sealed class HubConnection
         }
     }
 
-    /// <summary>
-    /// Sends one message. A send still pending after the send timeout closes the connection as too slow: the reason is
-    /// set before the send is cancelled, because cancelling aborts the socket and the read loop ending on that abort
-    /// must not get to call it a normal closure first.
-    /// </summary>
+    /// <summary>Sends one message; <see cref="CheckSend"/> closes the connection when it stays pending too long.</summary>
     private async Task SendAsync(byte[] payload)
     {
-        using var timer = new CancellationTokenSource(_options.SendTimeout);
-        await using var tooSlow = timer.Token.Register(() =>
+        Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
+        try
+        {
+            await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        }
+        finally
+        {
+            Volatile.Write(ref _sendStartedAt, 0);
+        }
+    }
+
+    /// <summary>
+    /// Called about once a second by <see cref="HubHeartbeat"/>: a send pending longer than the send timeout closes the
+    /// connection as too slow (1013). One sweep for all sockets instead of a timer per send keeps sending cheap; the
+    /// reason is set before the send is cancelled, because cancelling aborts the socket and the read loop ending on
+    /// that abort must not get to call it a normal closure first.
+    /// </summary>
+    public void CheckSend()
+    {
+        var startedAt = Volatile.Read(ref _sendStartedAt);
+        if (startedAt != 0 && Stopwatch.GetElapsedTime(startedAt) > _options.SendTimeout)
         {
             _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: a send took longer than {SendTimeout}",
                 Id, Caller.Username, _options.SendTimeout);
             RequestClose(TooSlow);
-        });
-        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        }
     }
 
     /// <summary>Sends a ping; <see cref="HubHeartbeat"/> calls it for every socket at once, one timer for all.</summary>

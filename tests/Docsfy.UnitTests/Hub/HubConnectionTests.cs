@@ -85,6 +85,16 @@ public sealed class HubConnectionTests
         var connection = Connect(socket, sendTimeout: TimeSpan.FromMilliseconds(200));
         var running = connection.RunAsync(Text("sync"), CancellationToken.None);
 
+        // Before the timeout, the sweep leaves a pending send alone.
+        connection.CheckSend();
+        Assert.False(socket.ClosedWith.Task.IsCompleted);
+        // The heartbeat's sweep, as it runs every second; here until the send has been pending past the timeout.
+        using var patience = new CancellationTokenSource(Patience);
+        while (!socket.ClosedWith.Task.IsCompleted)
+        {
+            await Task.Delay(50, patience.Token);
+            connection.CheckSend();
+        }
         Assert.Equal(HubConnection.TooSlow, await socket.ClosedWith.Task.WaitAsync(Patience));
         await running.WaitAsync(Patience);
         Assert.Equal(0, socket.Delivered.Reader.Count);
