@@ -25,7 +25,7 @@ public sealed class HubConnection
     private readonly Action _abortTransport;
     private readonly Channel<Outgoing> _queue;
     private readonly Lock _unsentLock = new();
-    private Dictionary<string, Outgoing>? _unsentProgress; // made on first use: most sockets never coalesce anything
+    private Dictionary<string, byte[]>? _unsentProgress; // made on first use: most sockets never coalesce anything
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource _closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
@@ -70,34 +70,40 @@ public sealed class HubConnection
 
     public void UpdateAccess(Caller caller, IReadOnlySet<(string Name, string Owner)> grants) => (Caller, Grants) = (caller, grants);
 
-    /// <summary>Queues a message; when <paramref name="coalesceKey"/> names a message still unsent, that one is replaced.</summary>
+    /// <summary>
+    /// Queues a message; when <paramref name="coalesceKey"/> names a message still unsent, that one is replaced. A keyed
+    /// message waits in a map by key and the queue holds only its key, so replacing it and queueing it allocate nothing
+    /// per message.
+    /// </summary>
     public void Enqueue(byte[] payload, string? coalesceKey = null)
     {
         if (Volatile.Read(ref _closeOnce) == 1)
         {
             return;
         }
-        if (coalesceKey is not null)
+        if (coalesceKey is null)
+        {
+            if (_queue.Writer.TryWrite(new Outgoing(payload, null)))
+            {
+                return;
+            }
+        }
+        else
         {
             lock (_unsentLock)
             {
-                _unsentProgress ??= new Dictionary<string, Outgoing>(StringComparer.Ordinal);
-                if (_unsentProgress.TryGetValue(coalesceKey, out var unsent))
+                _unsentProgress ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                if (_unsentProgress.ContainsKey(coalesceKey))
                 {
-                    unsent.Payload = payload;
+                    _unsentProgress[coalesceKey] = payload;
                     return;
                 }
-                var item = new Outgoing(payload, coalesceKey);
-                if (_queue.Writer.TryWrite(item))
+                if (_queue.Writer.TryWrite(new Outgoing(null, coalesceKey)))
                 {
-                    _unsentProgress[coalesceKey] = item;
+                    _unsentProgress[coalesceKey] = payload;
                     return;
                 }
             }
-        }
-        else if (_queue.Writer.TryWrite(new Outgoing(payload, null)))
-        {
-            return;
         }
 
         _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: its send queue is full", Id, Caller.Username);
@@ -163,17 +169,11 @@ public sealed class HubConnection
             {
                 while (_queue.Reader.TryRead(out var item))
                 {
-                    var payload = item.Payload;
-                    if (item.CoalesceKey is not null)
-                    {
-                        // Under the lock, so a replacement either lands before this send or queues a new message.
-                        lock (_unsentLock)
-                        {
-                            _unsentProgress?.Remove(item.CoalesceKey);
-                            payload = item.Payload;
-                        }
-                    }
-                    await SendAsync(payload);
+                    var payload = item.Payload ?? Take(item.CoalesceKey!);
+                    // Inline rather than through SendAsync: no state machine per message on the hot path.
+                    Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
+                    await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                    Volatile.Write(ref _sendStartedAt, 0);
                 }
             }
         }
@@ -182,9 +182,19 @@ public sealed class HubConnection
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
-            // A send that exceeded the send timeout (the socket is aborted) or a peer that vanished.
+            // A peer that vanished.
             _logger.LogInformation("Closing hub connection {ConnectionId} of {Username}: {Reason}", Id, Caller.Username, exception.Message);
             RequestClose(TooSlow);
+        }
+    }
+
+    /// <summary>The newest payload queued under the key; a message with that key queued from now on is a new one.</summary>
+    private byte[] Take(string coalesceKey)
+    {
+        lock (_unsentLock)
+        {
+            _unsentProgress!.Remove(coalesceKey, out var payload);
+            return payload!;
         }
     }
 
@@ -192,14 +202,8 @@ public sealed class HubConnection
     private async Task SendAsync(byte[] payload)
     {
         Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
-        try
-        {
-            await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
-        }
-        finally
-        {
-            Volatile.Write(ref _sendStartedAt, 0);
-        }
+        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        Volatile.Write(ref _sendStartedAt, 0);
     }
 
     /// <summary>
@@ -319,10 +323,6 @@ public sealed class HubConnection
         }
     }
 
-    private sealed class Outgoing(byte[] payload, string? coalesceKey)
-    {
-        public byte[] Payload { get; set; } = payload;
-
-        public string? CoalesceKey { get; } = coalesceKey;
-    }
+    /// <summary>A queued message: its bytes, or for a message that may still be replaced, the key its newest bytes wait under.</summary>
+    private readonly record struct Outgoing(byte[]? Payload, string? CoalesceKey);
 }
