@@ -139,6 +139,29 @@ public sealed class VariantSeeder(string connectionString)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Holds every write to the variants table (reads go on) until disposed: a transaction that locks it in share mode.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldWritesAsync()
+    {
+        var connection = await OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("lock table variants in share mode", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        return new WriteHold(connection, transaction);
+    }
+
+    private sealed class WriteHold(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.CommitAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     public async Task<long> CountAsync()
     {
         await using var connection = await OpenAsync();

@@ -6,9 +6,9 @@ using Docsfy.Contracts;
 namespace Docsfy.Bench.Scenarios;
 
 /// <summary>
-/// (f) How many worker events per second reach PostgreSQL: a burst of progress events of many runs at once, sent as a
-/// busy set of workers would (MassTransit's wire format, the run's partition exchange), timed from the first send until
-/// every run's row shows its last event. Measured with one
+/// (f) How many worker events per second reach PostgreSQL: a backlog of progress events of many runs, sent as a busy
+/// set of workers would (MassTransit's wire format, the run's partition exchange) while writes are held, timed from the
+/// release until every run's row shows its last event. Measured with one
 /// API replica (the bench's app host) and with two (a second app host started for it), next to the baseline of the same
 /// conditional update run once per event, straight from the bench.
 /// </summary>
@@ -48,7 +48,7 @@ public static class ApplyScenario
 
         report.Line($"{Format.Number(Runs)} runs × {EventsPerRun} progress events, sent at once in MassTransit's wire format; baseline: " +
                     $"{Format.Number(baselineVariants.Count * EventsPerRun)} events as single conditional UPDATEs over {BaselineConnections} connections.");
-        report.Table(["path", "events", "sent in", "all applied after", "**events applied/s**", "vs baseline", "target", "result"],
+        report.Table(["path", "events", "sent in (while held)", "backlog applied in", "**events applied/s**", "vs baseline", "target", "result"],
         [
             ["baseline: one UPDATE per event (no broker)", Format.Number(baselineVariants.Count * EventsPerRun), "", "", $"**{Format.Number(baseline)}**", "1.0×", "", ""],
             ["Docsfy, one API replica", Format.Number(one.Events), $"{one.SendTime.TotalSeconds:0.0} s", $"{one.ApplyTime.TotalSeconds:0.0} s",
@@ -58,10 +58,16 @@ public static class ApplyScenario
                 $"**{Format.Number(two.PerSecond)}**", $"{two.PerSecond / baseline:0.0}×", $"≥ {TargetScaling}× one replica",
                 Format.Met(two.PerSecond >= TargetScaling * one.PerSecond)],
         ]);
-        report.Line("The sender writes MassTransit's envelope with the RabbitMQ client on four channels, so the API, not the sender, " +
-                    "sets the figure; when *sent in* is close to *all applied after*, it did not.");
+        report.Line("The events are sent while the variants table is locked against writes, and timed from the release: the figure is " +
+                    "the API draining a backlog, whatever the sender's speed.");
     }
 
+    /// <summary>
+    /// The drain rate of a backlog: PostgreSQL's variants table is locked against writes (reads still work) while every
+    /// event is sent, so the API takes its first batch of each partition and waits while the rest queue up; the clock
+    /// starts when the lock is released and stops when every run's row shows its last event. The sender's own speed is
+    /// then out of the figure.
+    /// </summary>
     private static async Task<Measurement> MeasureAsync(VariantSeeder seeder, string messaging, string prefix)
     {
         var variants = await seeder.InsertGeneratingAsync(Runs, prefix);
@@ -69,14 +75,22 @@ public static class ApplyScenario
             .SelectMany(sequence => variants.Select(v => new GenerationProgressed(v.Key, v.RunId, sequence, "generating_pages",
                 PageCount: sequence, PlanJson: null, ErrorMessage: null)))
             .ToList();
-        await using var sender = await WireEventSender.ConnectAsync(messaging);
-        var started = Stopwatch.StartNew();
-        await sender.SendAsync(events);
-        var sendTime = started.Elapsed;
+        TimeSpan sendTime;
+        Stopwatch started;
+        await using (var hold = await seeder.HoldWritesAsync())
+        {
+            await using var sender = await WireEventSender.ConnectAsync(messaging);
+            var sending = Stopwatch.StartNew();
+            await sender.SendAsync(events);
+            sendTime = sending.Elapsed;
+            // Let the API take what it can hold before the lock goes (its prefetch); the rest waits in RabbitMQ.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            started = Stopwatch.StartNew();
+        }
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
         while (await seeder.CountAtSequenceAsync(prefix, EventsPerRun) < Runs && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(20);
+            await Task.Delay(10);
         }
         var applyTime = started.Elapsed;
         var applied = await seeder.CountAtSequenceAsync(prefix, EventsPerRun);
@@ -88,7 +102,7 @@ public static class ApplyScenario
         public double PerSecond => Complete ? Events / ApplyTime.TotalSeconds : 0;
 
         public override string ToString() =>
-            $"{Events:N0} events sent in {SendTime.TotalSeconds:0.0} s, applied after {ApplyTime.TotalSeconds:0.0} s: {PerSecond:N0}/s" +
+            $"{Events:N0} events sent in {SendTime.TotalSeconds:0.0} s, backlog applied in {ApplyTime.TotalSeconds:0.00} s: {PerSecond:N0}/s" +
             (Complete ? "" : " (INCOMPLETE after 5 min)");
     }
 }
