@@ -119,6 +119,13 @@ public sealed class HubConnection
         _closeStatus = status;
         _closeRequested.TrySetResult();
         _closing.Cancel();
+        if (status == TooSlow && Volatile.Read(ref _sendStartedAt) != 0)
+        {
+            // A client too slow to take what is queued has a send pending that may never finish, and no close frame can
+            // go out behind it: drop the connection now, which also ends the send.
+            _socket.Abort();
+            _abortTransport();
+        }
     }
 
     /// <summary>Runs the connection until either side closes it: first <paramref name="initialSync"/>, then the queue.</summary>
@@ -167,12 +174,13 @@ public sealed class HubConnection
             initialSync = [];
             while (await _queue.Reader.WaitToReadAsync(_closing.Token))
             {
-                while (_queue.Reader.TryRead(out var item))
+                while (!_closing.IsCancellationRequested && _queue.Reader.TryRead(out var item))
                 {
                     var payload = item.Payload ?? Take(item.CoalesceKey!);
-                    // Inline rather than through SendAsync: no state machine per message on the hot path.
+                    // Inline rather than through SendAsync (no state machine per message), and not cancellable: the
+                    // WebSocket's fast path is the one without a token. A send that gets stuck is ended by CheckSend.
                     Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
-                    await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+                    await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                     Volatile.Write(ref _sendStartedAt, 0);
                 }
             }
@@ -202,15 +210,15 @@ public sealed class HubConnection
     private async Task SendAsync(byte[] payload)
     {
         Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
-        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, _closing.Token);
+        await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         Volatile.Write(ref _sendStartedAt, 0);
     }
 
     /// <summary>
     /// Called about once a second by <see cref="HubHeartbeat"/>: a send pending longer than the send timeout closes the
-    /// connection as too slow (1013). One sweep for all sockets instead of a timer per send keeps sending cheap; the
-    /// reason is set before the send is cancelled, because cancelling aborts the socket and the read loop ending on
-    /// that abort must not get to call it a normal closure first.
+    /// connection as too slow (1013), which drops it (see <see cref="RequestClose"/>). One sweep for all sockets instead
+    /// of a timer per send keeps sending cheap. The close status is set before the drop, so the read loop ending on it
+    /// does not get to call it a normal closure.
     /// </summary>
     public void CheckSend()
     {

@@ -32,6 +32,7 @@ public sealed class EventPartitionSession
     private readonly Channel<RunEvent> _pending = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private string? _consumerTag;
+    private int _deliveredSinceSubscribe;
     private volatile bool _applying;
 
     private EventPartitionSession(IChannel channel, string queue, RunEventApplier applier, IBus bus, ILogger logger)
@@ -115,8 +116,14 @@ public sealed class EventPartitionSession
     private async Task ConsumeAsync(CancellationToken cancellationToken)
     {
         var consumer = new AsyncEventingBasicConsumer(_channel);
+        Interlocked.Exchange(ref _deliveredSinceSubscribe, 0);
         consumer.ReceivedAsync += (_, delivery) =>
         {
+            if (Interlocked.Increment(ref _deliveredSinceSubscribe) == 1)
+            {
+                // Single active consumer: a first delivery means this replica is now the one applying the partition.
+                _logger.LogInformation("Partition {Queue} is active on replica {Replica}", _queue, ReplicaIdentity.Id);
+            }
             // The body is only valid inside this callback: it is parsed here, in delivery order.
             var item = RunEventReader.Read(delivery.Body, delivery.DeliveryTag, out var problem);
             if (problem is not null)

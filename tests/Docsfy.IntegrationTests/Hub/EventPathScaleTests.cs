@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Docsfy.Contracts;
 using Docsfy.IntegrationTests.Infrastructure;
 
@@ -9,8 +10,11 @@ namespace Docsfy.IntegrationTests.Hub;
 /// run go backwards.
 /// </summary>
 [Collection(DocsfyCollection.Name)]
-public sealed class EventPathScaleTests(DocsfyAppFixture fixture)
+public sealed partial class EventPathScaleTests(DocsfyAppFixture fixture)
 {
+    [GeneratedRegex(@"Partition (generation-events-\d+) is active on replica (\w+)")]
+    private static partial Regex ActivePartition();
+
     private const int Runs = 200;
     private const int EventsPerRun = 50; // 49 progress events and the terminal status
     private const int Pages = EventsPerRun - 5;
@@ -64,6 +68,11 @@ public sealed class EventPathScaleTests(DocsfyAppFixture fixture)
                 Assert.Null(await VariantRows.ColumnAsync(fixture.Host, runId, "current_stage"));
                 Assert.Null(await VariantRows.ColumnAsync(fixture.Host, runId, "error_message"));
             }
+
+            // Both replicas applied events: the partitions are shared, not all held by the replica that started first.
+            var active = fixture.Host.Logs.Lines.Select(line => ActivePartition().Match(line)).Where(m => m.Success)
+                .Select(m => (Replica: m.Groups[2].Value, Partition: m.Groups[1].Value)).Distinct().ToList();
+            Assert.Equal(fixture.Host.ApiReplicas, active.Select(a => a.Replica).Distinct().Count());
 
             var ownRuns = runs.Where(r => r.Variant.Owner == owners[0].Username).Select(r => r.Variant.Name).ToHashSet();
             foreach (var socket in admins)

@@ -11,6 +11,7 @@ internal sealed class ScriptedSocket : WebSocket
 {
     private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _clientCloses = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebSocketState _state = WebSocketState.Open;
 
     public ScriptedSocket(bool sendsFlow)
@@ -35,9 +36,11 @@ internal sealed class ScriptedSocket : WebSocket
 
     public override string? SubProtocol => null;
 
+    /// <summary>Like a real socket's abort: a pending send fails at once.</summary>
     public override void Abort()
     {
         _state = WebSocketState.Aborted;
+        _aborted.TrySetResult();
         _clientCloses.TrySetResult();
     }
 
@@ -66,7 +69,11 @@ internal sealed class ScriptedSocket : WebSocket
     public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage,
         CancellationToken cancellationToken)
     {
-        await _gate.Task.WaitAsync(cancellationToken);
+        await Task.WhenAny(_gate.Task, _aborted.Task).WaitAsync(cancellationToken);
+        if (_aborted.Task.IsCompleted)
+        {
+            throw new WebSocketException(WebSocketError.InvalidState, "The socket was aborted.");
+        }
         await Delivered.Writer.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer), cancellationToken);
     }
 }
