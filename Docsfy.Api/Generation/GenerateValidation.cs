@@ -30,14 +30,26 @@ public static class GenerateValidation
         {
             return (null, ApiError.BadRequest($"ai_provider must be one of: {string.Join(", ", AiDefaults.Providers)}."));
         }
-        var model = request.AiModel ?? (provider == defaults.Provider ? defaults.Model : null);
+        if (defaults.UnavailableReason(provider) is { } unavailable)
+        {
+            // Refused now rather than failing on a worker after the clone.
+            var which = request.AiProvider is null ? $"The default AI provider '{provider}'" : $"AI provider '{provider}'";
+            var choices = string.Join(", ", AiDefaults.Providers.Where(defaults.IsAvailable));
+            return (null, ApiError.BadRequest($"{which} is not available on this server. {unavailable} "
+                + $"Choose an available provider instead: {choices}."));
+        }
+        var model = request.AiModel ?? defaults.DefaultModelOf(provider);
         if (model is null)
         {
-            return (null, ApiError.BadRequest($"Name ai_model for provider '{provider}'."));
+            return (null, ApiError.BadRequest($"Name ai_model for provider '{provider}': it has no default model."));
         }
         if (!ModelNames.IsValid(model))
         {
             return (null, ApiError.BadRequest("ai_model must start with a letter or digit and contain only letters, digits, '.', '_', ':' and '-'."));
+        }
+        if (provider == AiProviderInfo.Offline && model != AiProviderInfo.OfflineModel)
+        {
+            return (null, ApiError.BadRequest($"Provider '{AiProviderInfo.Offline}' has one model, '{AiProviderInfo.OfflineModel}': it writes no text with AI."));
         }
         if (request.AiCliTimeout is { } minutes and (< 1 or > MaxAiCliTimeoutMinutes))
         {

@@ -59,7 +59,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Generation__HeartbeatTimeout", WorkerHeartbeatTimeout.ToString())
             .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString())
             // Runs from a repo_url cloned from the tests' own git server on 127.0.0.1 (never in production).
-            .WithEnvironment("Generation__AllowLoopbackHosts", "true");
+            .WithEnvironment("Generation__AllowLoopbackHosts", "true")
+            // The worker below runs claude as the scripted fake; the browser tests add gemini (a gated fake).
+            .WithEnvironment("AI_AVAILABLE_PROVIDERS", "claude,gemini");
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
             .WithEnvironment("Clone__AllowLoopbackHosts", "true")
