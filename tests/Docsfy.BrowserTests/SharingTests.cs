@@ -54,7 +54,7 @@ public sealed class SharingTests(BrowserFixture fixture)
 
         // The admin deletes the variant; it disappears from the user's page too.
         await adminPage.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
-        await adminPage.VariantRow(name, "offline", "markdown", "admin").GetByRole(AriaRole.Link).ClickAsync();
+        await adminPage.VariantRow(name, "offline", "markdown", "admin").GetByRole(AriaRole.Link, new() { Name = "offline/markdown", Exact = true }).ClickAsync();
         await adminPage.Button("Delete").ClickAsync();
         await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(readerPage.Locator("#view-variant")).ToContainTextAsync("does not exist or is not visible to you");

@@ -45,6 +45,17 @@ public static class VariantRows
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Records a failure text on the variant, as a failed run leaves it.</summary>
+    public static async Task SetErrorAsync(DocsfyAppHost host, Guid generationId, string errorMessage)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("update variants set error_message = @message where generation_id = @id", connection);
+        command.Parameters.AddWithValue("id", generationId);
+        command.Parameters.AddWithValue("message", errorMessage);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task DeleteAsync(DocsfyAppHost host, Guid generationId)
     {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());

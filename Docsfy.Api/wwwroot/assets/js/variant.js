@@ -136,3 +136,24 @@ export function repositoryName(source) {
 export function formatCost(usd) {
     return `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
 }
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", then the date: a server timestamp (UTC) as a person reads it. */
+export function relativeTime(timestamp) {
+    const at = typeof timestamp === 'string' ? Date.parse(`${timestamp.replace(' ', 'T')}Z`) : NaN;
+    if (Number.isNaN(at)) {
+        return timestamp ?? '';
+    }
+    const minutes = Math.floor(Math.max(0, Date.now() - at) / 60_000);
+    if (minutes < 1) {
+        return 'just now';
+    }
+    if (minutes < 60) {
+        return `${minutes} min ago`;
+    }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) {
+        return `${hours} h ago`;
+    }
+    const days = Math.floor(hours / 24);
+    return days < 30 ? `${days} day${days === 1 ? '' : 's'} ago` : timestamp.slice(0, 10);
+}
