@@ -72,18 +72,21 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Ends the variant's running run as aborted, as the terminal event its viewers receive; null when it was not
-    /// generating.
+    /// generating. Its text says who stopped it and where (<c>Aborted by alice at generating_pages.</c>), so an aborted
+    /// run never reads like a crash.
     /// </summary>
-    public async Task<GenerationFinished?> AbortAsync(VariantKey variant, CancellationToken cancellationToken)
+    public async Task<GenerationFinished?> AbortAsync(VariantKey variant, string abortedBy, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             update variants
-            set status = 'aborted', current_stage = null, error_message = null, updated_at = now()
+            set status = 'aborted', current_stage = null, updated_at = now(),
+                error_message = 'Aborted by ' || @aborted_by || coalesce(' at ' || current_stage, ' before it started') || '.'
             where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
               and status = 'generating'
             returning {EndedColumns}
             """);
         command.Parameters.AddVariantKey(variant);
+        command.Parameters.AddWithValue("aborted_by", abortedBy);
         var ended = await ReadEndedAsync(command, cancellationToken);
         return ended.Count == 0 ? null : ended[0];
     }

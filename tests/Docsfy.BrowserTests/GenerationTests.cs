@@ -147,7 +147,11 @@ public sealed class GenerationTests(BrowserFixture fixture)
             await Assertions.Expect(page.StatusBadge()).ToHaveTextAsync("aborted");
             await Assertions.Expect(page.Button("Abort")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Button("Delete")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator(".timeline [data-stage=generating_pages]")).ToHaveAttributeAsync("data-state", "failed");
+            // Stopped by someone, not crashed; and no page count of its own ("2 of 3 pages") once it ended.
+            await Assertions.Expect(page.Locator(".timeline [data-stage=generating_pages]")).ToHaveAttributeAsync("data-state", "stopped");
+            await Assertions.Expect(page.Locator("#detail-error")).ToHaveTextAsync("Aborted by admin at generating_pages.");
+            await Assertions.Expect(page.Locator("#detail-error")).ToHaveClassAsync("stopped-text");
+            await Assertions.Expect(page.DetailProgress()).ToHaveAttributeAsync("aria-valuetext", "No site published");
             tab.AssertNoScriptErrors();
         }
         finally

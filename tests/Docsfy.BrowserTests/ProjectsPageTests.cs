@@ -22,9 +22,11 @@ public sealed class ProjectsPageTests(BrowserFixture fixture)
             updatedAt: now.AddMinutes(-5));
         var failed = await VariantRows.InsertAsync(fixture.Host, Name("topic-2"), "dave", "error", branch: "dev",
             provider: "claude", model: "m2", updatedAt: now.AddHours(-3));
-        await VariantRows.SetErrorAsync(fixture.Host, failed, "Clone failed: the branch 'dev' does not exist.\nDetails for operators.");
+        await VariantRows.SetAsync(fixture.Host, failed, "error_message", "Clone failed: the branch 'dev' does not exist.\nDetails for operators.");
         await VariantRows.InsertAsync(fixture.Host, Name("alpha"), "carol", "generating", provider: "gemini", model: "m3",
             updatedAt: now.AddMinutes(-1));
+        // And one the filter leaves out, whatever else this app host holds.
+        await VariantRows.InsertAsync(fixture.Host, DocsfyAppFixture.UniqueName("unrelated"), "carol");
 
         await using var tab = await Tab.OpenAsync(fixture, "projects-page");
         var page = tab.Page;
@@ -77,6 +79,39 @@ public sealed class ProjectsPageTests(BrowserFixture fixture)
         await Assertions.Expect(ready).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "← All projects" }).ClickAsync();
         await Assertions.Expect(repositories).ToHaveCountAsync(3);
+        tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task An_aborted_run_says_who_stopped_it_and_that_the_earlier_site_is_still_served()
+    {
+        // An earlier run published a site on 2026-01-02; the latest run was aborted at 2 of the plan's 54 pages.
+        var name = DocsfyAppFixture.UniqueName("stopped");
+        var plan = "{\"navigation\":[{\"group\":\"All\",\"pages\":["
+            + string.Join(',', Enumerable.Range(1, 54).Select(i => $"{{\"slug\":\"p{i}\"}}")) + "]}]}";
+        var id = await VariantRows.InsertAsync(fixture.Host, name, "erin", "aborted", provider: "claude", model: "m4");
+        await VariantRows.SetAsync(fixture.Host, id, "error_message", "Aborted by erin at generating_pages.");
+        await VariantRows.SetAsync(fixture.Host, id, "last_generated", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+        await VariantRows.SetAsync(fixture.Host, id, "page_count", 2);
+        await VariantRows.SetAsync(fixture.Host, id, "plan_json", plan);
+
+        await using var tab = await Tab.OpenAsync(fixture, "aborted-row");
+        var page = tab.Page;
+        await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
+        var row = page.VariantRow(name, "claude", "m4", "erin");
+        await Assertions.Expect(row.Locator(".row-error")).ToHaveTextAsync("Aborted by erin at generating_pages.");
+        await Assertions.Expect(row.Locator(".row-error")).ToHaveClassAsync(new Regex("stopped-text"));
+        await Assertions.Expect(row.Locator(".row-error")).Not.ToHaveClassAsync(new Regex("error-text"));
+        await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuetext", "Earlier site still served");
+        await Assertions.Expect(row).Not.ToContainTextAsync("of 54 pages");
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "Open docs" })).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "claude/m4", Exact = true }).ClickAsync();
+        var facts = page.Locator("#view-variant .facts");
+        await Assertions.Expect(facts).ToContainTextAsync("Published siterun of 2026-01-02 03:04:05 UTC, still served");
+        await Assertions.Expect(facts).ToContainTextAsync("Last runAborted by erin at generating_pages.");
+        await Assertions.Expect(page.DetailProgress()).ToHaveAttributeAsync("aria-valuetext", "Earlier site still served");
+        await Screenshots.SaveAsync(page, "variant-aborted", fullPage: true);
         tab.AssertNoScriptErrors();
     }
 

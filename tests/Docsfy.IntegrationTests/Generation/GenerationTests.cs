@@ -149,6 +149,9 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var run = await RunWatcher.UntilFinishedAsync(socket, name, TimeSpan.FromSeconds(30));
         Assert.Equal("aborted", run.StatusChange.GetProperty("status").GetString());
         Assert.Equal("aborted", run.SyncedVariant(name).GetProperty("status").GetString());
+        // Who stopped it and where: an abort never reads like a crash.
+        Assert.Equal("Aborted by admin at planning.", run.StatusChange.GetProperty("error_message").GetString());
+        Assert.Equal("Aborted by admin at planning.", run.SyncedVariant(name).GetProperty("error_message").GetString());
         await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed", TimeSpan.FromSeconds(30));
 
         // Nothing runs any more, so aborting again finds nothing.

@@ -80,8 +80,13 @@ export class DetailView {
             timeline(variant),
             h('div', { class: 'detail-progress' }, progressBar(variant, 'detail-progress-bar'),
                 stage ? h('span', { class: 'stage', id: 'detail-stage', text: stage }) : null),
-            variant.error_message ? h('p', { class: 'error-text', id: 'detail-error', text: variant.error_message }) : null,
+            variant.error_message ? h('p', { class: variant.status === 'aborted' ? 'stopped-text' : 'error-text', id: 'detail-error',
+                text: variant.error_message }) : null,
             h('dl', { class: 'facts' },
+                fact('Published site', hasSite(variant)
+                    ? `run of ${variant.last_generated ?? variant.updated_at} UTC${variant.status === 'ready' ? '' : ', still served'}`
+                    : 'none yet'),
+                fact('Last run', lastRun(variant)),
                 fact('Repository', variant.repo_url),
                 fact('Commit', variant.last_commit_sha ? variant.last_commit_sha.slice(0, 12) : '—', variant.last_commit_sha),
                 fact('Last generated', variant.last_generated ? `${variant.last_generated} UTC` : 'never'),
@@ -267,6 +272,16 @@ export class DetailView {
     }
 }
 
+/** What became of the latest run, apart from the site that is published. */
+function lastRun(variant) {
+    switch (variant.status) {
+        case 'generating': return `running (${stageLabel(variant.current_stage) || 'queued'})`;
+        case 'aborted': return variant.error_message ?? 'aborted';
+        case 'error': return 'failed (the reason is above)';
+        default: return variant.current_stage === 'up_to_date' ? 'ready: the commit was already documented' : 'ready';
+    }
+}
+
 /** A failed run is retried with something corrected; anything else is regenerated. */
 function retryTitle(variant) {
     return variant.status === 'error' ? 'Edit and retry' : 'Regenerate';
@@ -280,13 +295,15 @@ function fact(term, value, title) {
 function timeline(variant) {
     const finished = variant.status === 'ready';
     const stopped = variant.status === 'error' || variant.status === 'aborted';
+    // Where an aborted run stopped is not a failure: it is marked stopped, not crossed out.
+    const stoppedState = variant.status === 'aborted' ? 'stopped' : 'failed';
     const current = stageIndex(stopped ? lastStageOf(variant) : variant.current_stage);
     return h('ol', { class: 'timeline', 'aria-label': 'Stages' }, STAGES.map(([stage, label], index) => {
         let status = 'pending';
         if (finished || index < current) {
             status = 'done';
         } else if (index === current) {
-            status = stopped ? 'failed' : variant.status === 'generating' ? 'current' : 'pending';
+            status = stopped ? stoppedState : variant.status === 'generating' ? 'current' : 'pending';
         }
         const text = stage === 'planning' && (variant.current_stage ?? lastStageOf(variant)) === 'incremental_planning'
             ? stageLabel('incremental_planning') : label;

@@ -142,7 +142,7 @@ function rowContent(variant) {
         row.dataset.status = variant.status;
     }
     const stage = variant.status === 'generating' || variant.current_stage === 'up_to_date' ? stageLabel(variant.current_stage) : '';
-    const firstErrorLine = variant.status === 'error' && variant.error_message
+    const firstErrorLine = (variant.status === 'error' || variant.status === 'aborted') && variant.error_message
         ? variant.error_message.split('\n').find(line => line.trim())?.trim() : null;
     return [
         h('div', { class: 'variant-main' },
@@ -159,7 +159,9 @@ function rowContent(variant) {
             hasSite(variant)
                 ? h('a', { class: 'button secondary small', href: docsUrl(variant), target: '_blank', rel: 'noopener' }, 'Open docs')
                 : null),
-        firstErrorLine ? h('p', { class: 'row-error error-text', text: firstErrorLine }) : null,
+        // An abort is someone's decision, not a crash: said plainly, not in red.
+        firstErrorLine ? h('p', { class: variant.status === 'aborted' ? 'row-error stopped-text' : 'row-error error-text',
+            text: firstErrorLine }) : null,
     ];
 }
 

@@ -59,11 +59,16 @@ export function progressOf(variant) {
     return total === null ? { done, total: null } : { done: Math.min(done, total), total };
 }
 
-/** A progress bar that assistive technology reads as "N of M pages". */
+/**
+ * A progress bar that assistive technology reads as "N of M pages". A run that failed or was aborted shows no count of
+ * its own (never "0 of 54 pages"): what matters is whether an earlier site is still served.
+ */
 export function progressBar(variant, id) {
+    const stopped = variant.status === 'error' || variant.status === 'aborted';
     const { done, total } = progressOf(variant);
-    const known = total !== null && total > 0;
-    const text = known ? `${done} of ${total} pages` : variant.status === 'generating' ? 'Preparing…' : `${done} pages`;
+    const known = !stopped && total !== null && total > 0;
+    const text = stopped ? (hasSite(variant) ? 'Earlier site still served' : 'No site published')
+        : known ? `${done} of ${total} pages` : variant.status === 'generating' ? 'Preparing…' : `${done} pages`;
     const bar = h('div', {
         class: known ? 'progress' : 'progress indeterminate',
         role: 'progressbar',
