@@ -24,7 +24,12 @@ public sealed class SharingTests(BrowserFixture fixture)
         var keyField = adminPage.ModalDialog().GetByLabel("New API key");
         await Assertions.Expect(keyField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^docsfy_"));
         var apiKey = await keyField.InputValueAsync();
-        await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        // Shown whole, and kept until the admin says it was copied: Escape does not throw it away.
+        Assert.True(await keyField.EvaluateAsync<bool>("field => field.scrollWidth <= field.clientWidth"), "The key is cut off.");
+        await adminPage.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(keyField).ToBeVisibleAsync();
+        await Assertions.Expect(adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Done" })).ToBeDisabledAsync();
+        await adminPage.ModalDialog().ConfirmKeyCopiedAsync();
         await Assertions.Expect(adminPage.Locator($"tr[data-user=\"{username}\"]")).ToBeVisibleAsync();
 
         // The user logs in in another browser and has nothing yet.

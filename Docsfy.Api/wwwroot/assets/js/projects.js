@@ -31,8 +31,11 @@ export class ProjectsView {
             this.count,
             this.list);
         // "3 min ago" stays true while the page is open.
-        setInterval(() => {
-            if (!section.hidden) {
+        const timer = setInterval(() => {
+            // Views are built again when the user's role changes: a replaced view stops its timer.
+            if (!this.list.isConnected) {
+                clearInterval(timer);
+            } else if (!section.hidden) {
                 for (const time of this.list.querySelectorAll('time[data-relative]')) {
                     time.textContent = relativeTime(time.dateTime);
                 }
