@@ -61,12 +61,29 @@ public static class GenerateValidation
             return (null, ApiError.BadField("repo_type", $"repo_type must be one of: {string.Join(", ", RepoTypes)}."));
         }
 
+        var (name, sourceError) = await SourceAsync(request.RepoUrl, request.RepoPath, caller, options, cancellationToken);
+        if (name is null)
+        {
+            return (null, sourceError);
+        }
+
+        var variant = new VariantKey(name, request.Branch, provider, model, caller.Username);
+        return (new ValidRun(variant, request.RepoUrl, request.RepoPath, request.AiCliTimeout, request.Force, request.RepoType), null);
+    }
+
+    /// <summary>
+    /// The project name of a repository URL or (for admins) a local path, or the 4xx that says what is wrong with it:
+    /// the same rules for a run and for listing a repository's branches.
+    /// </summary>
+    public static async Task<(string? Name, JsonHttpResult<ApiError>? Error)> SourceAsync(string? repoUrl, string? repoPath,
+        Caller caller, GenerationOptions options, CancellationToken cancellationToken)
+    {
         string name;
-        if (request.RepoPath is { } path)
+        if (repoPath is { } path)
         {
             if (!caller.IsAdmin)
             {
-                return (null, ApiError.Status(StatusCodes.Status403Forbidden, "Only admins may generate from a local path."));
+                return (null, ApiError.Status(StatusCodes.Status403Forbidden, "Only admins may use a local path."));
             }
             if (LocalRepositories.Problem(path) is { } pathProblem)
             {
@@ -76,7 +93,7 @@ public static class GenerateValidation
         }
         else
         {
-            if (!RepositoryAddress.TryParse(request.RepoUrl, options.AllowLoopbackHosts, out var address, out var urlProblem))
+            if (!RepositoryAddress.TryParse(repoUrl, options.AllowLoopbackHosts, out var address, out var urlProblem))
             {
                 return (null, ApiError.BadField("repo_url", urlProblem));
             }
@@ -88,14 +105,9 @@ public static class GenerateValidation
             }
             name = address.Name;
         }
-        if (!ProjectNames.IsValidName(name))
-        {
-            return (null, ApiError.BadField(request.RepoPath is null ? "repo_url" : "repo_path",
-                $"The repository name '{name}' is not a valid project name."));
-        }
-
-        var variant = new VariantKey(name, request.Branch, provider, model, caller.Username);
-        return (new ValidRun(variant, request.RepoUrl, request.RepoPath, request.AiCliTimeout, request.Force, request.RepoType), null);
+        return ProjectNames.IsValidName(name)
+            ? (name, null)
+            : (null, ApiError.BadField(repoPath is null ? "repo_url" : "repo_path", $"The repository name '{name}' is not a valid project name."));
     }
 }
 

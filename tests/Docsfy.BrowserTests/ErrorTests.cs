@@ -52,6 +52,7 @@ public sealed class ErrorTests(BrowserFixture fixture)
     public async Task A_run_that_failed_on_a_missing_branch_is_edited_and_retried_from_its_page()
     {
         var repository = Repositories.Create("retry");
+        GitRepositories.Branch(repository, "release-7");
         var name = Repositories.NameOf(repository);
         await Repositories.StartOfflineRunAsync(fixture.Host, repository, "no-such-branch");
         await using var tab = await Tab.OpenAsync(fixture, "retry");
@@ -66,6 +67,9 @@ public sealed class ErrorTests(BrowserFixture fixture)
         var branch = form.GetByLabel("Branch");
         await Assertions.Expect(branch).ToHaveValueAsync("no-such-branch");
         await Assertions.Expect(branch).ToBeFocusedAsync();
+        // The branches that exist, read from the repository itself, are offered.
+        await Assertions.Expect(page.Locator("#regen-branch-hint")).ToHaveTextAsync("Branches of the repository: main, release-7.");
+        await Assertions.Expect(page.Locator("#regen-branch-options option[value=\"release-7\"]")).ToHaveCountAsync(1);
         // A branch the server refuses is said at the branch field, and the message goes when the branch is edited.
         await branch.FillAsync("../main");
         await form.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();

@@ -165,6 +165,27 @@ export class DetailView {
         form.hidden = !form.hidden;
         if (!form.hidden) {
             form.querySelector('input, select').focus();
+            this.loadBranches(findVariant(this.key));
+        }
+    }
+
+    /** The repository's own branches (GET /api/branches), added to the branch suggestions, once per page. */
+    async loadBranches(variant) {
+        const hint = this.regenerate.querySelector('#regen-branch-hint');
+        if (!variant || !hint || hint.dataset.loaded) {
+            return;
+        }
+        hint.dataset.loaded = 'true';
+        hint.textContent = 'Reading the repository\'s branches…';
+        try {
+            const source = isLocalPath(variant.repo_url) ? { repo_path: variant.repo_url } : { repo_url: variant.repo_url };
+            const { branches } = await api('GET', path(['api', 'branches'], source));
+            const datalist = this.regenerate.querySelector('#regen-branch-options');
+            fillDatalist(datalist, [...new Set([...branches, ...branchSuggestions(variant.name)])]);
+            hint.textContent = branches.length === 0 ? 'The repository has no branches.'
+                : `Branches of the repository: ${branches.slice(0, 20).join(', ')}${branches.length > 20 ? ` and ${branches.length - 20} more` : ''}.`;
+        } catch (error) {
+            hint.textContent = `The repository's branches could not be listed: ${error.message}`;
         }
     }
 
@@ -179,7 +200,7 @@ export class DetailView {
         const branches = h('datalist', { id: 'regen-branch-options' });
         fillDatalist(branches, branchSuggestions(variant.name));
         const branch = h('input', { id: 'regen-branch', list: 'regen-branch-options', value: variant.branch, required: true,
-            autocomplete: 'off', spellcheck: 'false' });
+            autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'regen-branch-hint' });
         const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
         const note = h('p', { class: 'note', id: 'regen-replace-note', 'aria-live': 'polite', hidden: true });
         const refreshNote = () => {
@@ -204,6 +225,7 @@ export class DetailView {
                 + 'another variant). Without force, the same model reuses the pages of unchanged parts; another model '
                 + 'writes every page itself and replaces this variant once it is ready.' }),
             h('label', { for: 'regen-branch', text: 'Branch' }), branch, branches,
+            h('p', { class: 'hint', id: 'regen-branch-hint', 'aria-live': 'polite' }),
             h('div', { class: 'row' },
                 h('div', { class: 'stack grow' }, h('label', { for: 'regen-provider', text: 'AI provider' }), provider),
                 h('div', { class: 'stack grow' }, h('label', { for: 'regen-model', text: 'Model' }), model, models)),
