@@ -4,7 +4,7 @@ using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.BrowserTests;
 
-/// <summary>What a reader of a generated site sees: its navigation in the order people read names.</summary>
+/// <summary>What a reader of a generated site sees: its navigation in the order people read names, and on a phone.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SiteTests(BrowserFixture fixture)
 {
@@ -33,4 +33,37 @@ public sealed class SiteTests(BrowserFixture fixture)
         Assert.True(second < tenth, $"Topic 2 comes before Topic 10: {string.Join(" | ", links)}");
         tab.AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task At_phone_width_a_menu_button_brings_the_page_list_above_the_page()
+    {
+        var name = await Repositories.StartOfflineRunAsync(fixture.Host, "phone-menu");
+        await using var tab = await Tab.OpenAsync(fixture, "phone-menu", width: 390, height: 844);
+        var page = tab.Page;
+        await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
+        await page.ReadyOfflineRowAsync(name);
+
+        await page.GotoAsync($"/docs/{name}/main/offline/markdown/source-tree.html");
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages", Exact = true });
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        Assert.True(await TopOfAsync(nav) > await TopOfAsync(page.Locator("main, .content").First), "Closed, the list comes after the page.");
+
+        await menu.ClickAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        Assert.True(await TopOfAsync(nav) < await TopOfAsync(page.Locator("main, .content").First), "Open, the list comes before the page.");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Source tree" })).ToBeFocusedAsync();
+        await Screenshots.SaveAsync(page, "site-phone-menu");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(menu).ToBeFocusedAsync();
+
+        // Wide screens show the list beside the page and need no button.
+        await page.SetViewportSizeAsync(1280, 860);
+        await Assertions.Expect(menu).ToBeHiddenAsync();
+        tab.AssertNoScriptErrors();
+    }
+
+    private static async Task<float> TopOfAsync(ILocator locator) => (await locator.BoundingBoxAsync())!.Y;
 }
