@@ -14,7 +14,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDocsfyDatabase();
-builder.AddDocsfyMessaging(bus => bus.AddHubConsumers());
+builder.AddDocsfyMessaging(bus =>
+{
+    bus.AddHubConsumers();
+    bus.AddBranchListing();
+});
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
 builder.AddDocsfyRequestLimits();
@@ -46,6 +50,7 @@ app.MapProjectsApi();
 app.MapDocsApi();
 app.MapModelsApi();
 app.MapGenerationApi();
+app.MapBranchesApi();
 app.MapHub();
 app.MapDashboard();
 

@@ -23,6 +23,14 @@ var api = builder.AddProject<Projects.Docsfy_Api>("api")
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+// Which AI providers the workers can run, and the defaults (README, Configuration), from this host's settings.
+foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MODEL" })
+{
+    if (builder.Configuration[setting] is { Length: > 0 } value)
+    {
+        api.WithEnvironment(setting, value);
+    }
+}
 
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitFor(database)

@@ -3,8 +3,8 @@ namespace Docsfy.Contracts;
 /// <summary>
 /// The API asks a worker to run the pipeline for one run of a variant. Exactly one of <see cref="RepoUrl"/> and
 /// <see cref="RepoPath"/> is set. <see cref="BaseGenerationId"/> names the ready run whose plan, commit and pages may
-/// be reused (the variant's own previous run, or for replacement the newest ready variant of the same owner, name and
-/// branch), with that run's commit and plan; all null when <see cref="Force"/> is set or there is none.
+/// be reused: always the variant's own published run (same provider and model, so pages are only ever reused by the
+/// model that wrote them), with that run's commit and plan; all null when <see cref="Force"/> is set or there is none.
 /// </summary>
 public sealed record GenerateDocumentation(
     VariantKey Variant,

@@ -8,4 +8,7 @@ public static class Queues
     /// queue (not published), so it waits there even when no worker has started yet.
     /// </summary>
     public const string Generation = "generate-documentation";
+
+    /// <summary>Where the API asks any worker for a repository's branches (<see cref="ListBranches"/>).</summary>
+    public const string BranchListing = "list-branches";
 }

@@ -49,12 +49,12 @@ public static class DocsEndpoints
         SiteHeaders.ApplySecurity(context.Response);
         if (!ProjectNames.IsValidName(name))
         {
-            await ApiError.NotFound("Documentation not found.").ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, SiteLookupErrors.For(SiteLookupStatus.NotFound));
             return;
         }
         if (VariantRoute.CheckOwner(owner) is { } invalidOwner)
         {
-            await invalidOwner.ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, invalidOwner);
             return;
         }
         var lookup = await locator.NewestAsync(Caller.FromPrincipal(context.User), name, owner, context.RequestAborted);
@@ -65,7 +65,7 @@ public static class DocsEndpoints
     {
         if (lookup.Status != SiteLookupStatus.Found)
         {
-            await SiteLookupErrors.For(lookup.Status).ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, SiteLookupErrors.For(lookup.Status));
             return;
         }
         // A site's root must end in '/', or the relative links of its index page would resolve one level too high.
@@ -76,12 +76,21 @@ public static class DocsEndpoints
             return;
         }
         var file = SitePaths.Normalize(path);
+        var start = SiteStart(context.Request, path);
         if (file is null)
         {
-            await ApiError.BadRequest("Invalid path.").ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, ApiError.BadRequest("This is not a valid path of a documentation page."), start);
             return;
         }
-        await SiteFileResponder.RespondAsync(context, sites, lookup.Run, file);
+        await SiteFileResponder.RespondAsync(context, sites, lookup.Run, file, start);
+    }
+
+    /// <summary>The site's start page: the request's path without the path inside the site, with its query (<c>?owner=</c>).</summary>
+    private static string SiteStart(HttpRequest request, string? path)
+    {
+        var full = request.Path.Value!;
+        var root = !string.IsNullOrEmpty(path) && full.EndsWith(path, StringComparison.Ordinal) ? full[..^path.Length] : full;
+        return UriHelper.BuildRelative(request.PathBase, new PathString(root), request.QueryString);
     }
 
     /// <summary>The variant segments read back as the start of a path inside the newest site.</summary>

@@ -7,7 +7,8 @@ namespace Docsfy.Api.Docs;
 
 /// <summary>
 /// <c>GET /api/projects/{name}[/{branch}/{provider}/{model}]/download</c>: the published site as a <c>.tar.gz</c>. Every
-/// check (visibility, a published site with files) happens before the first byte, so errors are ordinary JSON answers.
+/// check (visibility, a published site with files) happens before the first byte, so errors are ordinary answers: an
+/// HTML page for a browser that followed a link, JSON for everyone else.
 /// </summary>
 public static class DownloadEndpoints
 {
@@ -24,7 +25,7 @@ public static class DownloadEndpoints
     {
         if ((VariantRoute.CheckVariant(name, branch, provider, model) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
-            await invalid.ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, invalid);
             return;
         }
         var lookup = await locator.VariantAsync(Caller.FromPrincipal(user), name, branch, provider, model, owner,
@@ -37,7 +38,7 @@ public static class DownloadEndpoints
     {
         if ((VariantRoute.CheckName(name) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
-            await invalid.ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, invalid);
             return;
         }
         var lookup = await locator.NewestAsync(Caller.FromPrincipal(user), name, owner, context.RequestAborted);
@@ -48,13 +49,13 @@ public static class DownloadEndpoints
     {
         if (lookup.Status != SiteLookupStatus.Found)
         {
-            await SiteLookupErrors.For(lookup.Status).ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, SiteLookupErrors.For(lookup.Status));
             return;
         }
         var run = lookup.Run;
         if (await sites.CountFilesAsync(run, context.RequestAborted) == 0)
         {
-            await ApiError.NotFound("This variant's site has no files.").ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, ApiError.NotFound("This variant's site has no files."));
             return;
         }
 

@@ -5,7 +5,8 @@ namespace Docsfy.Api.Docs;
 /// <summary>Writes one site file: stored content type, strong ETag and 304 on a match, body streamed from the row.</summary>
 public static class SiteFileResponder
 {
-    public static async Task RespondAsync(HttpContext context, SiteStore sites, Guid run, string path)
+    /// <param name="siteStart">The site's start page, offered on the page a browser gets for a missing file.</param>
+    public static async Task RespondAsync(HttpContext context, SiteStore sites, Guid run, string path, string siteStart)
     {
         var request = context.Request;
         var response = context.Response;
@@ -35,7 +36,7 @@ public static class SiteFileResponder
 
         if (!found)
         {
-            await ApiError.NotFound("File not found.").ExecuteAsync(context);
+            await BrowserErrors.WriteAsync(context, ApiError.NotFound("This documentation has no page at this address."), siteStart);
         }
     }
 }

@@ -9,7 +9,7 @@ public static class SiteLookupErrors
     public static JsonHttpResult<ApiError> For(SiteLookupStatus status) => status switch
     {
         SiteLookupStatus.Ambiguous => ProjectsEndpoints.AmbiguousOwner(),
-        SiteLookupStatus.NotPublished => ApiError.NotFound("This variant has no published site yet."),
-        _ => ApiError.NotFound("Documentation not found."),
+        SiteLookupStatus.NotPublished => ApiError.NotFound("This variant has no published site yet: its first run has not finished."),
+        _ => ApiError.NotFound("Documentation not found: it does not exist, was deleted, or is not shared with you."),
     };
 }

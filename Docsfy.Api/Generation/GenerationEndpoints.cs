@@ -110,7 +110,7 @@ public static class GenerationEndpoints
         }
 
         var variant = running[0];
-        if (await runs.AbortAsync(variant, context.RequestAborted) is not { } aborted)
+        if (await runs.AbortAsync(variant, caller.Username, context.RequestAborted) is not { } aborted)
         {
             return ApiError.Conflict($"{Describe(variant)} finished before it could be aborted.");
         }

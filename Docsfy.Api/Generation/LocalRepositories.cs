@@ -10,19 +10,19 @@ public static class LocalRepositories
     {
         if (path.Length > MaxPathLength || path.Any(char.IsControl))
         {
-            return "repo_path is not a usable path.";
+            return "This is not a usable path.";
         }
         if (!Path.IsPathFullyQualified(path))
         {
-            return "repo_path must be an absolute path.";
+            return "Give the full path, starting with /.";
         }
         if (!Directory.Exists(path))
         {
-            return "repo_path does not exist.";
+            return "Nothing exists at this path on the server.";
         }
         var isWorkingTree = Directory.Exists(Path.Combine(path, ".git")) || File.Exists(Path.Combine(path, ".git"));
         var isBare = File.Exists(Path.Combine(path, "HEAD")) && Directory.Exists(Path.Combine(path, "objects"));
-        return isWorkingTree || isBare ? null : "repo_path is not a git repository.";
+        return isWorkingTree || isBare ? null : "This path is not a git repository (no .git folder, and not a bare repository).";
     }
 
     /// <summary>The project name of a local repository: its directory name, without a bare repository's <c>.git</c>.</summary>

@@ -15,10 +15,12 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// the variant is already generating.
     /// </summary>
     /// <remarks>
-    /// Unless forced, the run's base is the newest ready variant of the same owner, name and branch (SPEC section 3):
-    /// usually this variant's own last run, whose commit, plan and pages the worker may reuse. When that newest variant
-    /// has another provider or model, this run replaces it: its row is deleted once this run is ready. The base is read
-    /// in the same statement as the upsert, so it is the state before this run began.
+    /// Unless forced, the run's base is this variant's own published run (same provider and model), whose commit, plan
+    /// and pages the worker may reuse: a variant's pages are always written by the provider and model it is labelled
+    /// with, so another model never takes over pages it did not write (SPEC section 3). When the newest ready variant of
+    /// the same owner, name and branch has another provider or model, this run replaces it: its row is deleted once this
+    /// run is ready, never before. Both are read in the same statement as the upsert, so they are the state before this
+    /// run began.
     /// </remarks>
     public async Task<StartedRun?> StartAsync(VariantKey variant, string repoUrl, string? repoType, bool force,
         CancellationToken cancellationToken)
@@ -26,7 +28,12 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         var runId = Guid.NewGuid();
         await using var command = dataSource.CreateCommand("""
             with base as (
-                select published_generation_id, last_commit_sha, plan_json, ai_provider, ai_model
+                select published_generation_id, last_commit_sha, plan_json
+                from variants
+                where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model
+                  and owner = @owner and status = 'ready' and published_generation_id is not null and not @force),
+            newest as (
+                select published_generation_id, ai_provider, ai_model
                 from variants
                 where name = @name and branch = @branch and owner = @owner and status = 'ready'
                   and published_generation_id is not null and not @force
@@ -36,7 +43,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                                   base_generation_id, replaces_generation_id)
             values (@name, @branch, @provider, @model, @owner, @repo_url, @repo_type, 'generating', @run_id,
                     (select published_generation_id from base),
-                    (select published_generation_id from base where (ai_provider, ai_model) <> (@provider, @model)))
+                    (select published_generation_id from newest where (ai_provider, ai_model) <> (@provider, @model)))
             on conflict (name, branch, ai_provider, ai_model, owner) do update
             set repo_url = excluded.repo_url, repo_type = coalesce(excluded.repo_type, variants.repo_type),
                 status = 'generating', generation_id = excluded.generation_id, current_stage = null, error_message = null,
@@ -65,18 +72,21 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Ends the variant's running run as aborted, as the terminal event its viewers receive; null when it was not
-    /// generating.
+    /// generating. Its text says who stopped it and where (<c>Aborted by alice at generating_pages.</c>), so an aborted
+    /// run never reads like a crash.
     /// </summary>
-    public async Task<GenerationFinished?> AbortAsync(VariantKey variant, CancellationToken cancellationToken)
+    public async Task<GenerationFinished?> AbortAsync(VariantKey variant, string abortedBy, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             update variants
-            set status = 'aborted', current_stage = null, error_message = null, updated_at = now()
+            set status = 'aborted', current_stage = null, updated_at = now(),
+                error_message = 'Aborted by ' || @aborted_by || coalesce(' at ' || current_stage, ' before it started') || '.'
             where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
               and status = 'generating'
             returning {EndedColumns}
             """);
         command.Parameters.AddVariantKey(variant);
+        command.Parameters.AddWithValue("aborted_by", abortedBy);
         var ended = await ReadEndedAsync(command, cancellationToken);
         return ended.Count == 0 ? null : ended[0];
     }

@@ -148,7 +148,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Deletes the variant of the same owner, name and branch that still publishes the run this one was based on. A
     /// variant that has been regenerated since, or is generating now, is left alone: it is no longer what was replaced.
-    /// Its files stay while this variant serves them (an up-to-date replacement publishes the replaced run itself).
+    /// Its files go with it, unless another variant still publishes them.
     /// </summary>
     private static async Task<int> DeleteReplacedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         GenerationFinished finished, Guid replacedRun, CancellationToken cancellationToken)

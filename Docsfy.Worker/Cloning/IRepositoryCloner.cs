@@ -17,6 +17,13 @@ public interface IRepositoryCloner
     Task<string?> ResolveHeadAsync(RepositorySource source, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The branch names of a repository (<paramref name="source"/>'s branch is ignored), read without cloning under the
+    /// same address checks and time limit. Throws <see cref="CloneFailedException"/> with a message safe to show users
+    /// when the repository cannot be read.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListBranchesAsync(RepositorySource source, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes the earlier commit <paramref name="commitSha"/> available in the checkout's repository (fetching it or
     /// deepening a shallow clone, within the same limits), for an incremental run to compare against. False when it
     /// cannot be had: the history was rewritten, or the commit is too far back.

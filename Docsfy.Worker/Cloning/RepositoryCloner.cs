@@ -55,6 +55,14 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListBranchesAsync(RepositorySource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var settings = options.Value;
+        var origin = await OriginOfAsync(source, settings, cancellationToken);
+        return await GuardedAsync(settings, guard => BranchesOf(origin, settings, guard), onFailure: () => { }, cancellationToken);
+    }
+
     public async Task<bool> FetchCommitAsync(RepositorySource source, Checkout checkout, string commitSha,
         CancellationToken cancellationToken)
     {
@@ -185,7 +193,29 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         return new Checkout(target, commit.Sha);
     }
 
-    /// <summary>The commit the branch points at on the remote (like <c>git ls-remote</c>), or null when it cannot be read.</summary>
+    /// <summary>The branch names the remote has (like <c>git ls-remote --heads</c>), under the same host rules as a clone.</summary>
+    private static IReadOnlyList<string> BranchesOf(CloneOrigin origin, CloningOptions settings, CloneGuard guard)
+    {
+        const string prefix = "refs/heads/";
+        GuardedHttpSubtransport.EnsureRegistered();
+        using var network = CloneNetworkScope.Enter(settings, origin, guard.Deadline);
+        try
+        {
+            // Only names a run could use: the others would be refused when chosen.
+            return [.. Repository.ListRemoteReferences(origin.Url)
+                .Select(reference => reference.CanonicalName)
+                .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(name => name[prefix.Length..])
+                .Where(BranchName.IsValid)
+                .Distinct(StringComparer.Ordinal)
+                .Order(NaturalComparer.Instance)];
+        }
+        catch (LibGit2SharpException exception) when (!guard.ShouldStop)
+        {
+            throw new CloneFailedException("The repository's branches could not be read: it does not exist or cannot be reached.", exception);
+        }
+    }
+
     private static string? HeadOf(CloneOrigin origin, string branch, CloningOptions settings, CloneGuard guard)
     {
         GuardedHttpSubtransport.EnsureRegistered();

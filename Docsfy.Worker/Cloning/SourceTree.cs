@@ -18,12 +18,12 @@ public sealed record SourceTree(IReadOnlyList<SourceFolder> Folders, IReadOnlyLi
             .GroupBy(file => file.Path.Contains('/') ? file.Path[..file.Path.IndexOf('/')] : TopLevel, StringComparer.Ordinal)
             .Select(group => new SourceFolder(group.Key, group.Count()))
             .OrderBy(folder => folder.Name == TopLevel ? 0 : 1)
-            .ThenBy(folder => folder.Name, StringComparer.Ordinal)
+            .ThenBy(folder => folder.Name, NaturalComparer.Instance)
             .ToList();
         var sample = listing.Files
             .Select(file => file.Path)
             .OrderBy(path => path.Count(c => c == '/'))
-            .ThenBy(path => path, StringComparer.Ordinal)
+            .ThenBy(path => path, NaturalComparer.Instance)
             .Take(maxPaths)
             .ToList();
         return new SourceTree(folders, sample, listing.Files.Count, listing.Truncated || sample.Count < listing.Files.Count);

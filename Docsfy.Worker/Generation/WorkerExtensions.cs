@@ -1,4 +1,5 @@
 using Docsfy.Contracts;
+using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Pipeline;
 using Docsfy.Worker.Storage;
 using MassTransit;
@@ -57,6 +58,12 @@ public static class WorkerExtensions
             e.Name = "worker-abort";
             e.Temporary = true;
             e.InstanceId = Guid.NewGuid().ToString("N");
+        });
+        // Any worker answers; a listing is short and bounded by the clone time limit.
+        bus.AddConsumer<ListBranchesConsumer>().Endpoint(e =>
+        {
+            e.Name = Queues.BranchListing;
+            e.ConcurrentMessageLimit = 4;
         });
     }
 

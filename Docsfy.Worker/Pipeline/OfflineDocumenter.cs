@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Plans;
 
 namespace Docsfy.Worker.Pipeline;
@@ -7,12 +8,13 @@ namespace Docsfy.Worker.Pipeline;
 /// <summary>
 /// Provider <c>offline</c> (model <c>markdown</c>): documentation without any AI, from the repository itself. The README
 /// becomes the overview, each Markdown file under <c>docs/</c> a guide, and each top-level source folder a reference
-/// page listing its files, so a fresh install can document a repository with nothing else installed.
+/// page listing its files, so a fresh install can document a repository with nothing else installed. Guides and folders
+/// come in natural order ("Topic 2" before "Topic 10"); past the limits below, the source-tree page says what was left out.
 /// </summary>
 public sealed partial class OfflineDocumenter
 {
-    private const int MaxDocsPages = 40;
-    private const int MaxFolderPages = 12;
+    public const int MaxDocsPages = 150;
+    public const int MaxFolderPages = 30;
     private const int MaxFilesListed = 200;
 
     private static readonly string[] ReadmeNames = ["README.md", "README.markdown", "README.rst", "README.txt", "README"];
@@ -27,14 +29,16 @@ public sealed partial class OfflineDocumenter
         var used = new HashSet<string>(["overview", "source-tree"], StringComparer.Ordinal);
         var documents = new Dictionary<string, string>(StringComparer.Ordinal);
         var guides = new List<PlanPage>();
-        foreach (var path in DocsFiles(repository))
+        var docsFiles = DocsFiles(repository);
+        var allFolders = TopLevelFolders(repository);
+        foreach (var path in docsFiles.Take(MaxDocsPages))
         {
             var slug = UniqueSlug(path, used);
             documents[slug] = path;
             guides.Add(new PlanPage(slug, TitleOf(repository, path), $"From {path}.", "guide"));
         }
         var folders = new List<PlanPage>();
-        foreach (var folder in TopLevelFolders(repository))
+        foreach (var folder in allFolders.Take(MaxFolderPages))
         {
             var slug = UniqueSlug("folder-" + folder, used);
             documents[slug] = folder + "/";
@@ -50,7 +54,7 @@ public sealed partial class OfflineDocumenter
         }
         groups.Add(new PlanGroup("Reference", reference));
         var plan = new DocumentationPlan(projectName, TaglineOf(readmeText) ?? $"Documentation of {projectName}.", repoType ?? "app", groups);
-        return new OfflinePlan(plan, documents);
+        return new OfflinePlan(plan, documents, new OfflineCoverage(guides.Count, docsFiles.Count, folders.Count, allFolders.Count));
     }
 
     public string WritePage(RepositorySnapshot repository, OfflinePlan offline, PlanPage page)
@@ -65,7 +69,7 @@ public sealed partial class OfflineDocumenter
         }
         if (page.Slug == "source-tree")
         {
-            return $"# Source tree\n\n```text\n{repository.Overview}\n```\n";
+            return $"# Source tree\n\n{offline.Coverage.Describe()}```text\n{repository.Overview}\n```\n";
         }
         var source = offline.Sources[page.Slug];
         if (source.EndsWith('/'))
@@ -99,19 +103,17 @@ public sealed partial class OfflineDocumenter
         ReadmeNames.Select(name => repository.Files.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase)))
             .FirstOrDefault(found => found is not null);
 
-    private static IEnumerable<string> DocsFiles(RepositorySnapshot repository) => repository.Files
+    private static List<string> DocsFiles(RepositorySnapshot repository) => [.. repository.Files
         .Where(f => DocsFolders.Any(d => f.StartsWith(d, StringComparison.OrdinalIgnoreCase))
                     && (f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase)))
-        .Order(StringComparer.Ordinal)
-        .Take(MaxDocsPages);
+        .Order(NaturalComparer.Instance)];
 
-    private static IEnumerable<string> TopLevelFolders(RepositorySnapshot repository) => repository.Files
+    private static List<string> TopLevelFolders(RepositorySnapshot repository) => [.. repository.Files
         .Where(f => f.Contains('/'))
         .Select(f => f[..f.IndexOf('/')])
         .Where(folder => !folder.StartsWith('.') && !DocsFolders.Contains(folder + "/", StringComparer.OrdinalIgnoreCase))
         .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)
-        .Take(MaxFolderPages);
+        .Order(NaturalComparer.Instance)];
 
     private static string TitleOf(RepositorySnapshot repository, string path) =>
         repository.ReadText(path) is { } text && FirstHeading().Match(text) is { Success: true } heading
@@ -150,4 +152,24 @@ public sealed partial class OfflineDocumenter
 }
 
 /// <param name="Sources">Where each page beyond the overview and source tree comes from: a file, or a folder ending in '/'.</param>
-public sealed record OfflinePlan(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Sources);
+/// <param name="Coverage">How much of the repository's guides and folders got a page.</param>
+public sealed record OfflinePlan(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Sources, OfflineCoverage Coverage);
+
+/// <summary>Guides and folders that got a page, of all there are: a site says what it left out.</summary>
+public sealed record OfflineCoverage(int GuidesShown, int Guides, int FoldersShown, int Folders)
+{
+    /// <summary>A paragraph for the source-tree page when something was left out; empty otherwise.</summary>
+    public string Describe()
+    {
+        var left = new List<string>();
+        if (GuidesShown < Guides)
+        {
+            left.Add($"{GuidesShown} of {Guides} guides shown (the first in name order)");
+        }
+        if (FoldersShown < Folders)
+        {
+            left.Add($"{FoldersShown} of {Folders} top-level folders have a page (the first in name order)");
+        }
+        return left.Count == 0 ? "" : $"This site leaves things out: {string.Join("; ", left)}.\n\n";
+    }
+}

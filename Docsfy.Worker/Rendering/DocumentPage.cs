@@ -12,7 +12,8 @@ internal static class DocumentPage
     {
         var page = site.Pages[index];
         var html = new StringBuilder();
-        PageShell.Open(html, site, $"{page.Page.Title} · {site.Plan.ProjectName}", page.Page.Description, page.MarkdownPath);
+        PageShell.Open(html, site, $"{page.Page.Title} · {site.Plan.ProjectName}", page.Page.Description, page.MarkdownPath,
+            withMenu: true);
 
         html.Append("<div class=\"layout\">\n");
         Navigation(html, site, page);
@@ -36,7 +37,7 @@ internal static class DocumentPage
 
     private static void Navigation(StringBuilder html, Site site, SitePage current)
     {
-        html.Append("<nav class=\"site-nav\" aria-label=\"Pages\">\n");
+        html.Append("<nav class=\"site-nav\" id=\"docsfy-nav\" aria-label=\"Pages\">\n");
         foreach (var (name, pages) in site.Groups)
         {
             html.Append($"<h2>{Html.Escape(name)}</h2>\n<ul>\n");

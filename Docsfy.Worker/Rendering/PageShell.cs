@@ -9,7 +9,9 @@ namespace Docsfy.Worker.Rendering;
 /// </summary>
 internal static class PageShell
 {
-    public static void Open(StringBuilder html, Site site, string title, string description, string? markdownSource = null)
+    /// <param name="withMenu">The page has the page list (<c>#docsfy-nav</c>): a Menu button shows it at phone width.</param>
+    public static void Open(StringBuilder html, Site site, string title, string description, string? markdownSource = null,
+        bool withMenu = false)
     {
         var projectName = site.Plan.ProjectName;
         html.Append($"""
@@ -29,11 +31,13 @@ internal static class PageShell
         html.Append($"""
             <script src="{SiteAssets.ThemeScript}"></script>
             <script src="{SiteAssets.SearchScript}" defer></script>
+            <script src="{SiteAssets.MenuScript}" defer></script>
             </head>
             <body>
             <a class="skip-link" href="#docsfy-content">Skip to content</a>
             <header class="site-header">
             <a class="site-name" href="index.html">{Html.Escape(projectName)}</a>
+            {(withMenu ? "<button type=\"button\" class=\"menu-toggle\" data-menu-toggle aria-controls=\"docsfy-nav\" aria-expanded=\"false\" hidden>Menu</button>" : "")}
             <form class="search" role="search" data-search hidden>
             <input type="search" name="q" placeholder="Search the docs" aria-label="Search the documentation" autocomplete="off" spellcheck="false" aria-expanded="false">
             <ul class="search-results" role="listbox" aria-label="Search results" hidden></ul>

@@ -12,12 +12,14 @@ internal static class SiteAssets
     public const string Stylesheet = "assets/style.css";
     public const string ThemeScript = "assets/theme.js";
     public const string SearchScript = "assets/search.js";
+    public const string MenuScript = "assets/menu.js";
 
     public static IReadOnlyList<SiteFile> Files { get; } =
     [
         Load(Stylesheet, ContentTypes.Css),
         Load(SearchScript, ContentTypes.JavaScript),
         Load(ThemeScript, ContentTypes.JavaScript),
+        Load(MenuScript, ContentTypes.JavaScript),
     ];
 
     private static SiteFile Load(string path, string contentType)

@@ -25,7 +25,7 @@ public sealed class AccountTests(BrowserFixture fixture)
         await page.ModalDialog().GetByLabel("New key (optional)").FillAsync(chosen);
         await page.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Change key" }).ClickAsync();
         await Assertions.Expect(page.ModalDialog().GetByLabel("New API key")).ToHaveValueAsync(chosen);
-        await page.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await page.ModalDialog().ConfirmKeyCopiedAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?reason=rotated&"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status))
             .ToHaveTextAsync("Your key was changed, which ended your sessions. Log in with the new key.");

@@ -4,7 +4,10 @@ using Docsfy.IntegrationTests.Infrastructure;
 
 namespace Docsfy.BrowserTests;
 
-/// <summary>An admin changes a user's role and revokes a grant on the Admin page; the user's own browser follows.</summary>
+/// <summary>
+/// An admin changes a user's role (making an admin asks first) and revokes a grant on the Admin page; the user's own
+/// open page follows at once.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdminTests(BrowserFixture fixture)
 {
@@ -29,18 +32,26 @@ public sealed class AdminTests(BrowserFixture fixture)
         var adminPage = admin.Page;
         await adminPage.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
 
-        // The role: the server has it at once, and the user's next page load shows a viewer's dashboard.
-        await adminPage.GetByLabel($"Role of {user.Username}").SelectOptionAsync("viewer");
+        // Making someone an admin asks first; cancelled, nothing changes.
+        var role = adminPage.GetByLabel($"Role of {user.Username}");
+        await role.SelectOptionAsync("admin");
+        await Assertions.Expect(adminPage.ModalDialog()).ToContainTextAsync($"Make {user.Username} an admin?");
+        await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(role).ToHaveValueAsync("user");
+        Assert.Equal("user", (await client.GetAsync("/api/auth/me", user.Bearer)).AssertStatus(HttpStatusCode.OK).String("role"));
+
+        // The role: the server has it at once, and the user's open page loses Generate without a reload.
+        await reader.MarkLoadedPageAsync();
+        await role.SelectOptionAsync("viewer");
         await Assertions.Expect(adminPage.Locator("#notice")).ToContainTextAsync($"{user.Username} is now viewer.");
         var me = (await client.GetAsync("/api/auth/me", user.Bearer)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal("viewer", me.String("role"));
-        await readerPage.ReloadAsync();
-        await Assertions.Expect(readerPage.Locator("#connection")).ToHaveTextAsync("Live");
         await Assertions.Expect(generate).ToBeHiddenAsync();
+        await Assertions.Expect(readerPage.Locator("#notice")).ToContainTextAsync("Your role is now viewer.");
         await Assertions.Expect(sharedRow).ToHaveAttributeAsync("data-status", "ready");
+        await reader.AssertNotReloadedAsync();
 
         // The grant: revoked after a confirmation, and the project leaves the user's open page without a reload.
-        await reader.MarkLoadedPageAsync();
         await adminPage.GetByLabel("Project (owner)").SelectOptionAsync(new SelectOptionValue { Label = $"{name} (admin)" });
         await adminPage.GetByRole(AriaRole.Button, new() { Name = $"Revoke access of {user.Username}" }).ClickAsync();
         await Assertions.Expect(adminPage.ModalDialog()).ToContainTextAsync($"{user.Username} stops seeing {name} of admin at once.");

@@ -18,6 +18,17 @@ public sealed class GenerationTests(BrowserFixture fixture)
         var page = tab.Page;
         await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
         await tab.MarkLoadedPageAsync();
+        // Records whether the page ever says the new variant does not exist (it must not, even for a moment).
+        await page.EvaluateAsync("""
+            () => {
+                window.docsfySawMissing = false;
+                new MutationObserver(() => {
+                    if (document.getElementById('view-variant').textContent.includes('does not exist')) {
+                        window.docsfySawMissing = true;
+                    }
+                }).observe(document.getElementById('view-variant'), { subtree: true, childList: true, characterData: true });
+            }
+            """);
 
         await page.SubmitGenerateAsync(repository, "offline", "markdown", localPath: true);
 
@@ -33,6 +44,7 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".timeline .step-done")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#view-variant .facts")).ToContainTextAsync(repository);
         await tab.AssertNotReloadedAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => window.docsfySawMissing"), "The new run's page said it does not exist.");
         await Screenshots.SaveAsync(page, "variant-detail", fullPage: true);
 
         // The generated site opens in a new tab.
@@ -53,8 +65,9 @@ public sealed class GenerationTests(BrowserFixture fixture)
         await page.Button("Delete").ClickAsync();
         await Assertions.Expect(page.ModalDialog()).ToContainTextAsync("This cannot be undone.");
         await page.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#view-variant")).ToContainTextAsync("does not exist or is not visible to you");
-        await page.GetByRole(AriaRole.Link, new() { Name = "← All projects" }).ClickAsync();
+        // Back on the list, told what happened, and the row is gone.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#/projects$"));
+        await Assertions.Expect(page.Locator("#notice")).ToContainTextAsync($"Deleted {name} (main, offline/markdown).");
         await Assertions.Expect(row).ToHaveCountAsync(0);
         await tab.AssertNotReloadedAsync();
         tab.AssertNoScriptErrors();
@@ -134,7 +147,11 @@ public sealed class GenerationTests(BrowserFixture fixture)
             await Assertions.Expect(page.StatusBadge()).ToHaveTextAsync("aborted");
             await Assertions.Expect(page.Button("Abort")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Button("Delete")).ToBeVisibleAsync();
-            await Assertions.Expect(page.Locator(".timeline [data-stage=generating_pages]")).ToHaveAttributeAsync("data-state", "failed");
+            // Stopped by someone, not crashed; and no page count of its own ("2 of 3 pages") once it ended.
+            await Assertions.Expect(page.Locator(".timeline [data-stage=generating_pages]")).ToHaveAttributeAsync("data-state", "stopped");
+            await Assertions.Expect(page.Locator("#detail-error")).ToHaveTextAsync("Aborted by admin at generating_pages.");
+            await Assertions.Expect(page.Locator("#detail-error")).ToHaveClassAsync("stopped-text");
+            await Assertions.Expect(page.DetailProgress()).ToHaveAttributeAsync("aria-valuetext", "No site published");
             tab.AssertNoScriptErrors();
         }
         finally

@@ -32,7 +32,7 @@ public sealed class LookTests(BrowserFixture fixture)
         await AssertFitsAsync(small, "projects");
         await Screenshots.SaveAsync(small, "phone-projects");
 
-        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = "offline/markdown", Exact = true }).ClickAsync();
         await Assertions.Expect(small.StatusBadge()).ToHaveTextAsync("ready");
         await AssertFitsAsync(small, "variant detail");
         await Screenshots.SaveAsync(small, "phone-variant", fullPage: true);

@@ -24,7 +24,12 @@ public sealed class SharingTests(BrowserFixture fixture)
         var keyField = adminPage.ModalDialog().GetByLabel("New API key");
         await Assertions.Expect(keyField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^docsfy_"));
         var apiKey = await keyField.InputValueAsync();
-        await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        // Shown whole, and kept until the admin says it was copied: Escape does not throw it away.
+        Assert.True(await keyField.EvaluateAsync<bool>("field => field.scrollWidth <= field.clientWidth"), "The key is cut off.");
+        await adminPage.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(keyField).ToBeVisibleAsync();
+        await Assertions.Expect(adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Done" })).ToBeDisabledAsync();
+        await adminPage.ModalDialog().ConfirmKeyCopiedAsync();
         await Assertions.Expect(adminPage.Locator($"tr[data-user=\"{username}\"]")).ToBeVisibleAsync();
 
         // The user logs in in another browser and has nothing yet.
@@ -54,7 +59,7 @@ public sealed class SharingTests(BrowserFixture fixture)
 
         // The admin deletes the variant; it disappears from the user's page too.
         await adminPage.GetByRole(AriaRole.Link, new() { Name = "Projects", Exact = true }).ClickAsync();
-        await adminPage.VariantRow(name, "offline", "markdown", "admin").GetByRole(AriaRole.Link).ClickAsync();
+        await adminPage.VariantRow(name, "offline", "markdown", "admin").GetByRole(AriaRole.Link, new() { Name = "offline/markdown", Exact = true }).ClickAsync();
         await adminPage.Button("Delete").ClickAsync();
         await adminPage.ModalDialog().GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(readerPage.Locator("#view-variant")).ToContainTextAsync("does not exist or is not visible to you");

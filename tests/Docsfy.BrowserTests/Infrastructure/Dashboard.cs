@@ -34,4 +34,12 @@ public static class Dashboard
     public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     public static ILocator ModalDialog(this IPage page) => page.GetByRole(AriaRole.Dialog);
+
+    /// <summary>In the dialog that shows a new key once: confirms it was copied, then closes it with Done.</summary>
+    public static async Task ConfirmKeyCopiedAsync(this ILocator dialog)
+    {
+        await dialog.GetByLabel("I have copied this key; it cannot be shown again").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
 }

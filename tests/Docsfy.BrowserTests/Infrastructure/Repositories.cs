@@ -34,9 +34,15 @@ public static class Repositories
     public static async Task<string> StartOfflineRunAsync(DocsfyAppHost host, string prefix)
     {
         var repository = Create(prefix);
+        await StartOfflineRunAsync(host, repository, "main");
+        return NameOf(repository);
+    }
+
+    /// <summary>Starts an <c>offline</c> run of <paramref name="repository"/> on <paramref name="branch"/> as the admin.</summary>
+    public static async Task StartOfflineRunAsync(DocsfyAppHost host, string repository, string branch)
+    {
         using var client = host.Client();
         (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
-            new { repo_path = repository, ai_provider = "offline", ai_model = "markdown" })).AssertStatus(HttpStatusCode.Accepted);
-        return NameOf(repository);
+            new { repo_path = repository, branch, ai_provider = "offline", ai_model = "markdown" })).AssertStatus(HttpStatusCode.Accepted);
     }
 }

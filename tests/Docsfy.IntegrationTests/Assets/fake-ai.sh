@@ -6,9 +6,16 @@
 # DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements.
 # Asked for `--output-format json` (as the worker runs claude), it wraps each answer in claude's result object reporting
 # usage: 100 input and 10 output tokens and $0.001 per call, so tests can follow the cost of a run. Otherwise (as gemini
-# is run) the answer is plain text.
+# is run) the answer is plain text. Every page it writes names the model it was run as (`--model`), so tests can tell
+# which model wrote a page.
 set -u
 prompt=$(cat)
+model=unnamed
+previous=
+for argument in "$@"; do
+    [ "$previous" = --model ] && model=$argument
+    previous=$argument
+done
 if [ -e DOCSFY_FAKE_HANG ]; then
     sleep 600
 fi
@@ -47,7 +54,7 @@ JSON
         ;;
     *"Write the documentation page"*)
         title=$(printf '%s\n' "$prompt" | sed -n 's/.*Write the documentation page "\([^"]*\)".*/\1/p' | head -n 1)
-        printf '# %s\n\nWritten by the fake AI.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and see [Usage](usage.html).\n' "$title"
+        printf '# %s\n\nWritten by the fake AI.\n\nWritten as model %s.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) and see [Usage](usage.html).\n' "$title" "$model"
         ;;
     *"You are deciding which pages"*)
         if [ -e DOCSFY_FAKE_SELECT ]; then cat DOCSFY_FAKE_SELECT; else echo '["all"]'; fi

@@ -183,6 +183,54 @@ public sealed class DocsServingTests(DocsfyAppFixture fixture)
         Assert.DoesNotContain("root:", response.Body);
     }
 
+    [Fact]
+    public async Task A_browser_gets_a_small_page_for_a_missing_or_invisible_page_and_a_wrong_path_while_API_clients_keep_JSON()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "docs-page", "user");
+        var stranger = await Users.CreateAsync(client, "docs-other", "user");
+        var session = Credential.Session(await client.LoginAsync(owner.Username, owner.ApiKey));
+        var name = DocsfyAppFixture.UniqueName("docs-page");
+        var secret = DocsfyAppFixture.UniqueName("docs-secret");
+        var id = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, model: "gpt-5");
+        await SiteFiles.PublishAsync(fixture.Host, id, null, SiteFiles.File.Text("index.html", "text/html", "<h1>home</h1>"));
+        var hidden = await VariantRows.InsertAsync(fixture.Host, secret, stranger.Username, model: "gpt-5");
+        await SiteFiles.PublishAsync(fixture.Host, hidden, null, SiteFiles.File.Text("index.html", "text/html", "<h1>secret</h1>"));
+        var root = $"/docs/{name}/main/cursor/gpt-5";
+        var browser = ("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        // A missing page inside a site: what happened, the site's start page and the dashboard.
+        var missing = (await GetAsync(client, $"{root}/missing.html?owner={owner.Username}", session, browser))
+            .AssertStatus(HttpStatusCode.NotFound);
+        Assert.StartsWith("text/html", missing.Header("Content-Type"));
+        Assert.Contains("This documentation has no page at this address.", missing.Body, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{root}/?owner={owner.Username}\">", missing.Body, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/\">Back to the Docsfy dashboard</a>", missing.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", missing.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("default-src 'none'", missing.Header("Content-Security-Policy"));
+        Assert.Equal("nosniff", missing.Header("X-Content-Type-Options"));
+
+        // A wrong path (a dot-file) inside the site: 400, the same kind of page.
+        var wrong = (await GetAsync(client, $"{root}/.env", session, browser)).AssertStatus(HttpStatusCode.BadRequest);
+        Assert.Contains("This is not a valid path of a documentation page.", wrong.Body, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{root}/\">", wrong.Body, StringComparison.Ordinal);
+
+        // Someone else's site is not there for this user: a page without any way into it.
+        foreach (var path in new[] { $"/docs/{secret}/", $"/docs/{secret}/main/cursor/gpt-5/index.html", $"/api/projects/{secret}/download" })
+        {
+            var invisible = (await GetAsync(client, path, session, browser)).AssertStatus(HttpStatusCode.NotFound);
+            Assert.StartsWith("text/html", invisible.Header("Content-Type"));
+            Assert.Contains("Documentation not found", invisible.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, invisible.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("<h1>secret</h1>", invisible.Body, StringComparison.Ordinal);
+        }
+
+        // Scripts keep the JSON error: a key was sent, or HTML was not asked for.
+        (await GetAsync(client, $"{root}/missing.html", owner.Bearer, browser)).AssertError(HttpStatusCode.NotFound);
+        (await GetAsync(client, $"{root}/missing.html", session, ("Accept", "application/json"))).AssertError(HttpStatusCode.NotFound);
+        (await GetAsync(client, $"/api/projects/{secret}/download", session)).AssertError(HttpStatusCode.NotFound);
+    }
+
     private static async Task<Reply> GetAsync(DocsfyClient client, string path, Credential? credential,
         params (string Name, string Value)[] headers)
     {

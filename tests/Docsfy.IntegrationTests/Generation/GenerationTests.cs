@@ -149,6 +149,9 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         var run = await RunWatcher.UntilFinishedAsync(socket, name, TimeSpan.FromSeconds(30));
         Assert.Equal("aborted", run.StatusChange.GetProperty("status").GetString());
         Assert.Equal("aborted", run.SyncedVariant(name).GetProperty("status").GetString());
+        // Who stopped it and where: an abort never reads like a crash.
+        Assert.Equal("Aborted by admin at planning.", run.StatusChange.GetProperty("error_message").GetString());
+        Assert.Equal("Aborted by admin at planning.", run.SyncedVariant(name).GetProperty("error_message").GetString());
         await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed", TimeSpan.FromSeconds(30));
 
         // Nothing runs any more, so aborting again finds nothing.
@@ -210,5 +213,27 @@ public sealed class GenerationTests(DocsfyAppFixture fixture)
         await Refused(user.Bearer, new { repo_url = "https://github.com/a/b", surprise = 1 }, HttpStatusCode.UnprocessableEntity);
         (await client.SendRawAsync(HttpMethod.Post, "/api/generate", user.Bearer, "{\"repo_url\": ")).AssertError(HttpStatusCode.BadRequest);
         (await client.PostAsync("/api/generate", null, new { repo_url = "https://github.com/a/b" })).AssertStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_refused_run_names_the_field_at_fault_in_the_users_words()
+    {
+        using var client = fixture.Host.Client();
+        var repository = GitRepositories.Create(DocsfyAppFixture.UniqueName("fields"), SampleFiles);
+        var notARepository = Directory.CreateTempSubdirectory("docsfy-plain-").FullName;
+
+        async Task<Reply> Refused(object body) =>
+            (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin, body)).AssertError(HttpStatusCode.BadRequest);
+
+        var path = await Refused(new { repo_path = notARepository, ai_provider = "offline", ai_model = "markdown" });
+        Assert.Equal("repo_path", path.String("field"));
+        Assert.Equal("This path is not a git repository (no .git folder, and not a bare repository).", path.Detail);
+        Assert.Equal("repo_url", (await Refused(new { repo_url = "ftp://example.com/a/b.git", ai_provider = "offline" })).String("field"));
+        Assert.Equal("branch", (await Refused(new { repo_path = repository, branch = "../x", ai_provider = "offline" })).String("field"));
+        Assert.Equal("ai_model", (await Refused(new { repo_path = repository, ai_provider = "offline", ai_model = "x" })).String("field"));
+        Assert.Equal("ai_provider", (await Refused(new { repo_path = repository, ai_provider = "cursor", ai_model = "x" })).String("field"));
+        // A request-wide problem names no field.
+        var both = await Refused(new { repo_url = "https://github.com/a/b", repo_path = "/tmp" });
+        Assert.False(both.Json.TryGetProperty("field", out _));
     }
 }

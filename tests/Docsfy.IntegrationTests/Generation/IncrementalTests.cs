@@ -6,7 +6,8 @@ namespace Docsfy.IntegrationTests.Generation;
 
 /// <summary>
 /// Regeneration spends AI calls only where the repository changed (SPEC sections 3 and 5): up-to-date runs, incremental
-/// planning with the page cache, targeted page updates, and variant replacement. The fake AI (Assets/fake-ai.sh) is
+/// planning with the page cache, targeted page updates, and variant replacement (another model always writes its own
+/// pages, and replaces the older variant only once it is ready). The fake AI (Assets/fake-ai.sh) is
 /// steered by marker files committed into the repository under test.
 /// </summary>
 [Collection(DocsfyCollection.Name)]
@@ -27,9 +28,9 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     public async Task An_unchanged_repository_is_ready_and_up_to_date_without_any_AI_call()
     {
         await using var project = await ProjectAsync("same");
-        await project.GenerateAsync( "fake-model");
+        await project.GenerateAsync("fake-model");
 
-        var (again, runId) = await project.GenerateAsync( "fake-model");
+        var (again, runId) = await project.GenerateAsync("fake-model");
 
         Assert.Equal(["cloning"], again.Stages.Distinct());
         Assert.Equal("ready", again.StatusChange.GetProperty("status").GetString());
@@ -42,20 +43,20 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     public async Task A_changed_file_rewrites_only_the_pages_the_planner_names_and_reuses_the_others_byte_for_byte()
     {
         await using var project = await ProjectAsync("incr");
-        var (first, firstRun) = await project.GenerateAsync( "fake-model");
+        var (first, firstRun) = await project.GenerateAsync("fake-model");
         var slugs = PlanSlugs(Synced(first, project.Name, "fake-model"));
-        var before = await project.PagesAsync( "fake-model", slugs);
+        var before = await project.PagesAsync("fake-model", slugs);
         var fullCalls = (await project.UsageAsync(firstRun)).GetProperty("calls").GetInt32();
 
         project.ChangeSample(selection: "[\"usage\"]");
-        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+        var (second, secondRun) = await project.GenerateAsync("fake-model");
 
         Assert.Equal(["cloning", "incremental_planning", "generating_pages", "validating", "cross_linking", "rendering"],
             second.Stages.Distinct());
         Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
         Assert.Equal(slugs.Count, second.StatusChange.GetProperty("page_count").GetInt32());
         Assert.Equal(GitRepositories.HeadSha(project.Repository), second.StatusChange.GetProperty("last_commit_sha").GetString());
-        var after = await project.PagesAsync( "fake-model", slugs);
+        var after = await project.PagesAsync("fake-model", slugs);
         foreach (var slug in slugs.Where(slug => slug != "usage"))
         {
             Assert.Equal(before[slug], after[slug]);
@@ -79,10 +80,10 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     public async Task An_incremental_planner_that_cannot_decide_means_a_full_regeneration()
     {
         await using var project = await ProjectAsync("doubt");
-        await project.GenerateAsync( "fake-model");
+        await project.GenerateAsync("fake-model");
 
         project.ChangeSample(selection: "Hard to say. <think>[\"usage\"]</think> {\"pages\": 3}");
-        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+        var (second, secondRun) = await project.GenerateAsync("fake-model");
 
         Assert.Equal(["cloning", "incremental_planning", "planning", "generating_pages", "validating", "cross_linking", "rendering"],
             second.Stages.Distinct());
@@ -94,14 +95,14 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     public async Task A_base_commit_that_is_no_longer_reachable_means_a_full_regeneration_not_an_error()
     {
         await using var project = await ProjectAsync("gone");
-        await project.GenerateAsync( "fake-model");
+        await project.GenerateAsync("fake-model");
 
         var rewritten = GitRepositories.RewriteHistory(project.Repository, new Dictionary<string, string>(SampleFiles)
         {
             ["src/sample.c"] = "int sample(void) { return 7; }\n",
             ["DOCSFY_FAKE_SELECT"] = "[\"usage\"]",
         });
-        var (second, secondRun) = await project.GenerateAsync( "fake-model");
+        var (second, secondRun) = await project.GenerateAsync("fake-model");
 
         Assert.Equal(["cloning", "incremental_planning", "planning", "generating_pages", "validating", "cross_linking", "rendering"],
             second.Stages.Distinct());
@@ -111,53 +112,76 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
-    public async Task Another_model_without_force_reuses_the_pages_and_replaces_the_older_variant_with_a_sync()
+    public async Task Another_model_on_a_changed_commit_writes_every_page_itself_and_replaces_the_older_variant_with_a_sync()
     {
         await using var project = await ProjectAsync("swap");
-        var (first, _) = await project.GenerateAsync( "model-a");
-        var slugs = PlanSlugs(Synced(first, project.Name, "model-a"));
-        var before = await project.PagesAsync( "model-a", slugs);
+        await project.GenerateAsync("model-a");
 
+        // The incremental planner would name only "usage", but another model's run is never incremental.
         project.ChangeSample(selection: "[\"usage\"]");
-        var (second, secondRun) = await project.GenerateAsync( "model-b");
+        var (second, secondRun) = await project.GenerateAsync("model-b");
 
-        Assert.Contains("incremental_planning", second.Stages);
-        Assert.Equal("ready", second.StatusChange.GetProperty("status").GetString());
+        Assert.Equal(["cloning", "planning", "generating_pages", "validating", "cross_linking", "rendering"], second.Stages.Distinct());
         var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).ToList();
         Assert.Equal(["model-b"], models);
         (await project.Client.GetAsync($"/api/projects/{project.Name}/main/claude/model-a", DocsfyAppFixture.Admin)).AssertError(HttpStatusCode.NotFound);
-        var after = await project.PagesAsync( "model-b", slugs);
-        Assert.Equal(before["introduction"], after["introduction"]);
-        Assert.Contains("Updated by the fake AI.", after["usage"], StringComparison.Ordinal);
-        Assert.Equal(slugs.Count - 1, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
+        var slugs = PlanSlugs(Synced(second, project.Name, "model-b"));
+        foreach (var page in (await project.PagesAsync("model-b", slugs)).Values)
+        {
+            Assert.Contains("Written as model model-b.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("model-a", page, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("pages_reused").GetInt32());
     }
 
     [Fact]
-    public async Task Another_model_at_the_same_commit_takes_over_the_site_without_AI_calls_and_replaces_the_older_variant()
+    public async Task Another_model_on_an_already_documented_commit_runs_in_full_and_is_labelled_truthfully()
     {
-        await using var project = await ProjectAsync("takeover");
-        var (first, _) = await project.GenerateAsync( "model-a");
+        await using var project = await ProjectAsync("relabel");
+        var (first, _) = await project.GenerateAsync("model-a");
         var slugs = PlanSlugs(Synced(first, project.Name, "model-a"));
-        var before = await project.PagesAsync( "model-a", slugs);
+        Assert.All((await project.PagesAsync("model-a", slugs)).Values,
+            page => Assert.Contains("Written as model model-a.", page, StringComparison.Ordinal));
 
-        var (second, secondRun) = await project.GenerateAsync( "model-b");
+        var (second, secondRun) = await project.GenerateAsync("model-b");
 
-        Assert.Equal(["cloning"], second.Stages.Distinct());
+        // Not "up to date" and not free: model-b wrote its own pages, and each one says so.
+        Assert.Equal(["cloning", "planning", "generating_pages", "validating", "cross_linking", "rendering"], second.Stages.Distinct());
         var synced = Assert.Single(Variants(second.Sync, project.Name));
         Assert.Equal("model-b", synced.GetProperty("ai_model").GetString());
-        Assert.Equal("up_to_date", synced.GetProperty("current_stage").GetString());
-        Assert.Equal(Synced(first, project.Name, "model-a").GetProperty("plan_json").GetString(), synced.GetProperty("plan_json").GetString());
-        Assert.Equal(0, (await project.UsageAsync(secondRun)).GetProperty("calls").GetInt32());
-        Assert.Equal(before, await project.PagesAsync( "model-b", slugs));
+        Assert.Equal(JsonValueKind.Null, synced.GetProperty("current_stage").ValueKind);
+        var usage = await project.UsageAsync(secondRun);
+        Assert.True(usage.GetProperty("calls").GetInt32() > 0, "the new model made no AI call");
+        Assert.Equal(0, usage.GetProperty("pages_reused").GetInt32());
+        foreach (var page in (await project.PagesAsync("model-b", slugs)).Values)
+        {
+            Assert.Contains("Written as model model-b.", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("model-a", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Another_model_that_fails_leaves_the_older_variant_and_its_site_in_place()
+    {
+        await using var project = await ProjectAsync("keep");
+        await project.GenerateAsync("model-a");
+
+        GitRepositories.Commit(project.Repository, new Dictionary<string, string> { ["DOCSFY_FAKE_GARBAGE"] = "yes" }, "Break the plan");
+        var (second, _) = await project.GenerateAsync("model-b", expect: "error");
+
+        var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).Order().ToList();
+        Assert.Equal(["model-a", "model-b"], models);
+        Assert.Equal("ready", Synced(second, project.Name, "model-a").GetProperty("status").GetString());
+        (await project.Client.GetAsync($"/docs/{project.Name}/main/claude/model-a/index.html", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task Another_model_with_force_reuses_nothing_and_both_variants_remain()
     {
         await using var project = await ProjectAsync("both");
-        await project.GenerateAsync( "model-a");
+        await project.GenerateAsync("model-a");
 
-        var (second, secondRun) = await project.GenerateAsync( "model-b", force: true);
+        var (second, secondRun) = await project.GenerateAsync("model-b", force: true);
 
         Assert.Equal(["cloning", "planning", "generating_pages", "validating", "cross_linking", "rendering"], second.Stages.Distinct());
         var models = Variants(second.Sync, project.Name).Select(v => v.GetProperty("ai_model").GetString()).Order().ToList();
@@ -192,13 +216,14 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     /// <summary>One repository under test, documented with the fake <c>claude</c>, watched over one admin socket.</summary>
     private sealed record Project(string Name, string Repository, DocsfyClient Client, HubClient Socket) : IAsyncDisposable
     {
-        public async Task<(RunWatcher.RunMessages Run, string RunId)> GenerateAsync(string model, bool force = false)
+        public async Task<(RunWatcher.RunMessages Run, string RunId)> GenerateAsync(string model, bool force = false,
+            string expect = "ready")
         {
             var started = await Client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
                 new { repo_path = Repository, ai_provider = "claude", ai_model = model, force });
             started.AssertStatus(HttpStatusCode.Accepted);
             var run = await RunWatcher.UntilFinishedAsync(Socket, Name, RunTimeout);
-            Assert.Equal("ready", run.StatusChange.GetProperty("status").GetString());
+            Assert.Equal(expect, run.StatusChange.GetProperty("status").GetString());
             return (run, started.String("generation_id"));
         }
 

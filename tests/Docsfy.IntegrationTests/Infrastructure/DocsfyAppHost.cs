@@ -63,7 +63,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Generation__HeartbeatTimeout", WorkerHeartbeatTimeout.ToString())
             .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString())
             // Runs from a repo_url cloned from the tests' own git server on 127.0.0.1 (never in production).
-            .WithEnvironment("Generation__AllowLoopbackHosts", "true");
+            .WithEnvironment("Generation__AllowLoopbackHosts", "true")
+            // The worker below runs claude as the scripted fake; the browser tests add gemini (a gated fake).
+            .WithEnvironment("AI_AVAILABLE_PROVIDERS", "claude,gemini");
         var scratchDirectory = Directory.CreateTempSubdirectory("docsfy-it-scratch-").FullName;
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__ScratchDirectory", scratchDirectory)

@@ -72,6 +72,13 @@ public static class GitRepositories
         return HeadSha(path);
     }
 
+    /// <summary>Adds a branch named <paramref name="name"/> at the current commit.</summary>
+    public static void Branch(string path, string name)
+    {
+        using var repository = new Repository(path);
+        repository.Branches.Add(name, repository.Head.Tip);
+    }
+
     public static string HeadSha(string path)
     {
         using var repository = new Repository(path);

@@ -45,6 +45,17 @@ public static class VariantRows
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Sets one column of the variant with this generation id, as a run would have left it.</summary>
+    public static async Task SetAsync(DocsfyAppHost host, Guid generationId, string column, object value)
+    {
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"update variants set {column} = @value where generation_id = @id", connection);
+        command.Parameters.AddWithValue("id", generationId);
+        command.Parameters.AddWithValue("value", value);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task DeleteAsync(DocsfyAppHost host, Guid generationId)
     {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());

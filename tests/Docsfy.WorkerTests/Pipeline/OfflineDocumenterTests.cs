@@ -43,4 +43,37 @@ public sealed class OfflineDocumenterTests
         Assert.Equal(["overview", "source-tree"], offline.Plan.Pages.Select(p => p.Slug));
         Assert.Contains("has no README", documenter.WritePage(fixture.Run.Repository, offline, offline.Plan.Pages.First()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Guides_come_in_natural_order_and_the_source_tree_says_what_was_left_out()
+    {
+        var files = new Dictionary<string, string> { ["README.md"] = "# Many\n\nMany guides.\n" };
+        for (var i = 1; i <= OfflineDocumenter.MaxDocsPages + 10; i++)
+        {
+            files[$"docs/topic-{i}.md"] = $"# Topic {i}\n\nText.\n";
+        }
+        using var fixture = new RunFixture(ai: null, files);
+        var documenter = new OfflineDocumenter();
+
+        var offline = documenter.Plan(fixture.Run.Repository, "many", repoType: null);
+
+        var guides = offline.Plan.Navigation.Single(group => group.Group == "Guides").Pages.Select(p => p.Title).ToList();
+        Assert.Equal(OfflineDocumenter.MaxDocsPages, guides.Count);
+        Assert.Equal(["Topic 1", "Topic 2", "Topic 3"], guides.Take(3));
+        Assert.Equal("Topic 10", guides[9]);
+        var tree = documenter.WritePage(fixture.Run.Repository, offline, offline.Plan.Pages.Single(p => p.Slug == "source-tree"));
+        Assert.Contains($"{OfflineDocumenter.MaxDocsPages} of {OfflineDocumenter.MaxDocsPages + 10} guides shown", tree, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_site_that_left_nothing_out_says_nothing_about_it()
+    {
+        using var fixture = new RunFixture(ai: null, new Dictionary<string, string> { ["docs/a.md"] = "# A\n", ["src/x.c"] = "\n" });
+        var documenter = new OfflineDocumenter();
+        var offline = documenter.Plan(fixture.Run.Repository, "small", repoType: null);
+
+        var tree = documenter.WritePage(fixture.Run.Repository, offline, offline.Plan.Pages.Single(p => p.Slug == "source-tree"));
+
+        Assert.DoesNotContain("leaves things out", tree, StringComparison.Ordinal);
+    }
 }

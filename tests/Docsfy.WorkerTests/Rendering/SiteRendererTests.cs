@@ -34,6 +34,7 @@ public sealed class SiteRendererTests
                 ("assets/style.css", "text/css"),
                 ("assets/search.js", "text/javascript"),
                 ("assets/theme.js", "text/javascript"),
+                ("assets/menu.js", "text/javascript"),
             ],
             files.Select(file => (file.Path, file.ContentType)));
         Assert.All(files, file => Assert.NotEmpty(file.Content));
@@ -135,9 +136,10 @@ public sealed class SiteRendererTests
             Assert.DoesNotContain("style=", html);
             Assert.DoesNotContain("<style", html);
             Assert.DoesNotMatch(@"<[^>]*\son[a-z]+\s*=", html); // no event handler attributes
-            Assert.Equal(2, AllMatches(html, "<script").Count);
+            Assert.Equal(3, AllMatches(html, "<script").Count);
             Assert.Contains("<script src=\"assets/theme.js\"></script>", html);
             Assert.Contains("<script src=\"assets/search.js\" defer></script>", html);
+            Assert.Contains("<script src=\"assets/menu.js\" defer></script>", html);
             Assert.Contains("<link rel=\"stylesheet\" href=\"assets/style.css\">", html);
         }
     }
@@ -160,7 +162,7 @@ public sealed class SiteRendererTests
         foreach (var path in new[] { "index.html", "one.html", "two.html" })
         {
             var html = Text(files, path);
-            Assert.Equal(2, AllMatches(html, "<script").Count); // only our two script tags
+            Assert.Equal(3, AllMatches(html, "<script").Count); // only our two script tags
             Assert.DoesNotContain("\" onmouseover=\"", html);
             Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", html);
         }
@@ -278,6 +280,7 @@ public sealed class SiteRendererTests
         var css = Text(files, "assets/style.css");
         var theme = Text(files, "assets/theme.js");
         var search = Text(files, "assets/search.js");
+        var menu = Text(files, "assets/menu.js");
 
         Assert.Contains("prefers-color-scheme", theme);
         Assert.Contains("localStorage", theme);
@@ -285,7 +288,18 @@ public sealed class SiteRendererTests
         Assert.Contains(":root[data-theme=\"light\"]", css);
         Assert.Contains("fetch('search-index.json')", search);
         Assert.DoesNotMatch(@"\.innerHTML\s*=|insertAdjacentHTML|document\.write", search);
-        Assert.DoesNotContain("http", search + theme + css);
+        Assert.DoesNotContain("http", search + theme + css + menu);
+        Assert.DoesNotMatch(@"\.innerHTML\s*=|insertAdjacentHTML|document\.write", menu);
+    }
+
+    [Fact]
+    public void Document_pages_have_a_menu_button_for_their_page_list_and_the_home_page_has_none()
+    {
+        var files = RenderSample();
+        var page = Text(files, "install.html");
+        Assert.Contains("<button type=\"button\" class=\"menu-toggle\" data-menu-toggle aria-controls=\"docsfy-nav\" aria-expanded=\"false\" hidden>Menu</button>", page);
+        Assert.Contains("<nav class=\"site-nav\" id=\"docsfy-nav\" aria-label=\"Pages\">", page);
+        Assert.DoesNotContain("data-menu-toggle", Text(files, "index.html"));
     }
 
     private static List<int> AllMatches(string text, string value)

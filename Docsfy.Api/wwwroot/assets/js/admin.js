@@ -106,6 +106,16 @@ export class AdminView {
         const role = h('select', { id: `role-${id}`, 'aria-label': `Role of ${user.username}`, disabled: self },
             ROLES.map(r => h('option', { value: r, selected: r === user.role, text: r })));
         role.addEventListener('change', () => runAction(role, async () => {
+            // Admin is everything, over everyone: asked first, never one slip of a select away.
+            if (role.value === 'admin' && user.role !== 'admin' && !await confirmAction({
+                title: `Make ${user.username} an admin?`,
+                message: `${user.username} will see, change and delete every project and every user, including other `
+                    + 'admins\' keys and roles.',
+                confirmLabel: 'Make admin',
+            })) {
+                role.value = user.role;
+                return;
+            }
             try {
                 const changed = await api('PATCH', path(['api', 'admin', 'users', user.username]), { role: role.value });
                 user.role = changed.role;

@@ -2,10 +2,12 @@
 // it sent one, otherwise a sentence saying what happened.
 
 export class ApiError extends Error {
-    constructor(status, message) {
+    /** `field`: the request body's field the server found at fault ({"detail", "field"}), when it named one. */
+    constructor(status, message, field = null) {
         super(message);
         this.name = 'ApiError';
         this.status = status;
+        this.field = field;
     }
 }
 
@@ -38,7 +40,7 @@ export async function api(method, path, body) {
         if (response.status === 401) {
             unauthenticated();
         }
-        throw new ApiError(response.status, errorText(response, data));
+        throw new ApiError(response.status, errorText(response, data), typeof data?.field === 'string' ? data.field : null);
     }
     return data;
 }

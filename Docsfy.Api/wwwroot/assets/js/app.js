@@ -6,7 +6,7 @@ import { AdminView } from './admin.js';
 import { DetailView } from './detail.js';
 import { GenerateView } from './generate.js';
 import { Hub } from './hub.js';
-import { clearNotice, showError } from './notice.js';
+import { clearNotice, showError, showInfo } from './notice.js';
 import { ProjectsView } from './projects.js';
 import { state, subscribe } from './store.js';
 import { setUpThemeToggle } from './theme.js';
@@ -63,6 +63,49 @@ function route() {
     views[name].show(rest.map(decodeURIComponent));
 }
 
+/** The views for the user's role; built again when the role changes, so no action stays that the role lost. */
+function buildViews() {
+    document.querySelector('[data-view="generate"]').hidden = !can.generate(state.me);
+    document.querySelector('[data-view="admin"]').hidden = !state.me.is_admin;
+    for (const key of Object.keys(views)) {
+        views[key].section.replaceChildren();
+        delete views[key];
+    }
+    views.projects = new ProjectsView(document.getElementById('view-projects'));
+    views.generate = new GenerateView(document.getElementById('view-generate'));
+    views.variant = new DetailView(document.getElementById('view-variant'));
+    if (state.me.is_admin) {
+        views.admin = new AdminView(document.getElementById('view-admin'));
+    }
+}
+
+let checkingRole = false;
+
+/**
+ * A sync follows every role change, so each one asks who the user is now: a user made viewer loses Generate and every
+ * write action at once, an admin made user loses the Admin page, without a reload.
+ */
+async function refreshRole() {
+    if (checkingRole) {
+        return;
+    }
+    checkingRole = true;
+    try {
+        const me = await api('GET', '/api/auth/me');
+        if (me.role !== state.me.role || me.is_admin !== state.me.is_admin) {
+            state.me = me;
+            document.getElementById('account-role').textContent = `Role: ${me.role}`;
+            buildViews();
+            route();
+            showInfo(`Your role is now ${me.role}.`);
+        }
+    } catch (error) {
+        console.warn('Docsfy: could not check the role after a sync:', error.message);
+    } finally {
+        checkingRole = false;
+    }
+}
+
 async function main() {
     onUnauthenticated(() => toLogin('expired'));
     setUpThemeToggle(document.getElementById('theme-toggle'));
@@ -75,16 +118,11 @@ async function main() {
         return;
     }
     setUpAccount({ hub, toLogin });
-    document.querySelector('[data-view="generate"]').hidden = !can.generate(state.me);
-    document.querySelector('[data-view="admin"]').hidden = !state.me.is_admin;
-
-    views.projects = new ProjectsView(document.getElementById('view-projects'));
-    views.generate = new GenerateView(document.getElementById('view-generate'));
-    views.variant = new DetailView(document.getElementById('view-variant'));
-    if (state.me.is_admin) {
-        views.admin = new AdminView(document.getElementById('view-admin'));
-    }
+    buildViews();
     subscribe(change => {
+        if (change.type === 'sync') {
+            refreshRole();
+        }
         for (const view of Object.values(views)) {
             if (!view.section.hidden) {
                 view.update(change);

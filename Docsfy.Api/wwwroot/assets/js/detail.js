@@ -3,12 +3,15 @@
 import { api, path } from './api.js';
 import { confirmAction } from './dialogs.js';
 import { h, replaceKeepingFocus } from './dom.js';
-import { runAction, showInfo } from './notice.js';
-import { findVariant, lastStageOf, state, variantKey } from './store.js';
-import { fillDatalist, modelSuggestions, providerSelect } from './suggestions.js';
+import { FieldErrors } from './fields.js';
+import { navigateWithInfo, runAction } from './notice.js';
+import { expectVariant, findVariant, isStarting, keyOf, lastStageOf, state, variantKey } from './store.js';
 import {
-    STAGES, can, detailHash, docsUrl, downloadUrl, formatCost, hasSite, isLocalPath, progressBar, stageIndex, stageLabel,
-    statusBadge, variantApiPath,
+    branchSuggestions, defaultModel, fillDatalist, initialProvider, modelSuggestions, providerHint, providerSelect,
+} from './suggestions.js';
+import {
+    STAGES, can, detailHash, docsUrl, downloadUrl, formatCost, hasSite, isLocalPath, progressBar, replacementNote, stageIndex,
+    stageLabel, statusBadge, variantApiPath,
 } from './variant.js';
 
 export class DetailView {
@@ -47,16 +50,24 @@ export class DetailView {
         if (form && (!variant || !can.regenerate(state.me, variant))) {
             form.hidden = true;
         }
+        if (form && variant) {
+            const title = retryTitle(variant);
+            form.setAttribute('aria-label', title);
+            form.querySelector('h2').textContent = title;
+        }
     }
 
     missing() {
         const [name] = this.key.split('/');
-        return [
-            h('h1', { id: 'variant-title', text: name }),
-            h('p', { text: state.synced
-                ? 'This variant does not exist or is not visible to you (it may have been deleted or replaced by a newer model).'
-                : 'Loading…' }),
-        ];
+        const text = !state.synced ? 'Loading…'
+            : isStarting(this.key) ? 'Starting the run…'
+                : 'This variant does not exist or is not visible to you (it may have been deleted or replaced by a newer model).';
+        if (isStarting(this.key)) {
+            // Checked again when the grace period ends, in case no update arrives.
+            clearTimeout(this.recheck);
+            this.recheck = setTimeout(() => this.render(), 15_500);
+        }
+        return [h('h1', { id: 'variant-title', text: name }), h('p', { id: 'variant-missing', text })];
     }
 
     facts(variant) {
@@ -69,8 +80,13 @@ export class DetailView {
             timeline(variant),
             h('div', { class: 'detail-progress' }, progressBar(variant, 'detail-progress-bar'),
                 stage ? h('span', { class: 'stage', id: 'detail-stage', text: stage }) : null),
-            variant.error_message ? h('p', { class: 'error-text', id: 'detail-error', text: variant.error_message }) : null,
+            variant.error_message ? h('p', { class: variant.status === 'aborted' ? 'stopped-text' : 'error-text', id: 'detail-error',
+                text: variant.error_message }) : null,
             h('dl', { class: 'facts' },
+                fact('Published site', hasSite(variant)
+                    ? `run of ${variant.last_generated ?? variant.updated_at} UTC${variant.status === 'ready' ? '' : ', still served'}`
+                    : 'none yet'),
+                fact('Last run', lastRun(variant)),
                 fact('Repository', variant.repo_url),
                 fact('Commit', variant.last_commit_sha ? variant.last_commit_sha.slice(0, 12) : '—', variant.last_commit_sha),
                 fact('Last generated', variant.last_generated ? `${variant.last_generated} UTC` : 'never'),
@@ -129,8 +145,9 @@ export class DetailView {
             list.push(h('a', { class: 'button secondary', id: 'download', href: downloadUrl(variant), download: '' }, 'Download'));
         }
         if (can.regenerate(me, variant)) {
+            // A failed run is retried with what was wrong corrected (often the branch): the same form, named for that.
             list.push(h('button', { type: 'button', class: 'secondary', id: 'regenerate', 'aria-controls': 'regenerate-form',
-                onclick: () => this.toggleRegenerate() }, 'Regenerate…'));
+                onclick: () => this.toggleRegenerate() }, `${retryTitle(variant)}…`));
         }
         if (can.abort(me, variant)) {
             list.push(h('button', { type: 'button', class: 'danger', id: 'abort', onclick: event => this.abort(event.currentTarget, variant) },
@@ -147,42 +164,86 @@ export class DetailView {
         const form = this.regenerate.querySelector('form');
         form.hidden = !form.hidden;
         if (!form.hidden) {
-            form.querySelector('select').focus();
+            form.querySelector('input, select').focus();
+            this.loadBranches(findVariant(this.key));
+        }
+    }
+
+    /** The repository's own branches (GET /api/branches), added to the branch suggestions, once per page. */
+    async loadBranches(variant) {
+        const hint = this.regenerate.querySelector('#regen-branch-hint');
+        if (!variant || !hint || hint.dataset.loaded) {
+            return;
+        }
+        hint.dataset.loaded = 'true';
+        hint.textContent = 'Reading the repository\'s branches…';
+        try {
+            const source = isLocalPath(variant.repo_url) ? { repo_path: variant.repo_url } : { repo_url: variant.repo_url };
+            const { branches } = await api('GET', path(['api', 'branches'], source));
+            const datalist = this.regenerate.querySelector('#regen-branch-options');
+            fillDatalist(datalist, [...new Set([...branches, ...branchSuggestions(variant.name)])]);
+            hint.textContent = branches.length === 0 ? 'The repository has no branches.'
+                : `Branches of the repository: ${branches.slice(0, 20).join(', ')}${branches.length > 20 ? ` and ${branches.length - 20} more` : ''}.`;
+        } catch (error) {
+            hint.textContent = `The repository's branches could not be listed: ${error.message}`;
         }
     }
 
     regenerateForm(variant) {
         const models = h('datalist', { id: 'regen-model-options' });
-        const provider = providerSelect('regen-provider', variant.ai_provider);
-        const model = h('input', { id: 'regen-model', list: 'regen-model-options', value: variant.ai_model, required: true,
-            autocomplete: 'off', spellcheck: 'false' });
+        // The variant's own provider and model, unless that provider can no longer run here.
+        const start = initialProvider(variant.ai_provider);
+        const provider = providerSelect('regen-provider', start);
+        const model = h('input', { id: 'regen-model', list: 'regen-model-options', required: true, autocomplete: 'off',
+            spellcheck: 'false', value: start === variant.ai_provider ? variant.ai_model : defaultModel(start) });
         const force = h('input', { type: 'checkbox', id: 'regen-force' });
+        const branches = h('datalist', { id: 'regen-branch-options' });
+        fillDatalist(branches, branchSuggestions(variant.name));
+        const branch = h('input', { id: 'regen-branch', list: 'regen-branch-options', value: variant.branch, required: true,
+            autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'regen-branch-hint' });
         const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-        fillDatalist(models, modelSuggestions(variant.ai_provider));
+        const note = h('p', { class: 'note', id: 'regen-replace-note', 'aria-live': 'polite', hidden: true });
+        const refreshNote = () => {
+            const current = findVariant(this.key) ?? variant;
+            note.textContent = replacementNote(state.me, current.name, branch.value.trim() || 'main', provider.value,
+                model.value.trim(), force.checked);
+            note.hidden = !note.textContent;
+        };
+        fillDatalist(models, modelSuggestions(start));
         provider.addEventListener('change', () => {
             fillDatalist(models, modelSuggestions(provider.value));
-            model.value = modelSuggestions(provider.value)[0] ?? '';
+            model.value = defaultModel(provider.value);
+            refreshNote();
         });
+        model.addEventListener('input', refreshNote);
+        branch.addEventListener('input', refreshNote);
+        force.addEventListener('change', refreshNote);
         const form = h('form', { class: 'stack form-card', id: 'regenerate-form', hidden: true, novalidate: true,
-            'aria-label': 'Regenerate' },
-            h('h2', { text: 'Regenerate' }),
-            h('p', { class: 'hint', text: 'The same repository and branch, with this model or another. Without force, unchanged '
-                + 'pages are reused, and a different model replaces this variant when it is ready.' }),
+            'aria-label': retryTitle(variant) },
+            h('h2', { text: retryTitle(variant) }),
+            h('p', { class: 'hint', text: 'The same repository, with this branch and model or others (another branch is '
+                + 'another variant). Without force, the same model reuses the pages of unchanged parts; another model '
+                + 'writes every page itself and replaces this variant once it is ready.' }),
+            h('label', { for: 'regen-branch', text: 'Branch' }), branch, branches,
+            h('p', { class: 'hint', id: 'regen-branch-hint', 'aria-live': 'polite' }),
             h('div', { class: 'row' },
                 h('div', { class: 'stack grow' }, h('label', { for: 'regen-provider', text: 'AI provider' }), provider),
                 h('div', { class: 'stack grow' }, h('label', { for: 'regen-model', text: 'Model' }), model, models)),
+            providerHint('regen-provider'),
             h('label', { class: 'check' }, force, ' Force: regenerate every page, reuse and replace nothing'),
+            note,
             error,
             h('div', { class: 'actions' },
                 h('button', { type: 'submit', class: 'primary', text: 'Start' }),
                 h('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => { form.hidden = true; } })));
+        const errors = new FieldErrors({ branch, ai_provider: provider, ai_model: model }, error);
         form.addEventListener('submit', async event => {
             event.preventDefault();
-            error.hidden = true;
+            errors.clearAll();
             const current = findVariant(this.key) ?? variant;
             const body = {
                 [isLocalPath(current.repo_url) ? 'repo_path' : 'repo_url']: current.repo_url,
-                branch: current.branch,
+                branch: branch.value.trim() || 'main',
                 ai_provider: provider.value,
                 ai_model: model.value.trim(),
                 force: force.checked,
@@ -193,10 +254,11 @@ export class DetailView {
             try {
                 const started = await api('POST', '/api/generate', body);
                 form.hidden = true;
-                location.hash = detailHash({ ...started, name: started.project });
+                const next = { ...started, name: started.project };
+                expectVariant(keyOf(next));
+                location.hash = detailHash(next);
             } catch (failure) {
-                error.textContent = failure.message;
-                error.hidden = false;
+                errors.show(failure);
             }
         });
         return form;
@@ -226,10 +288,25 @@ export class DetailView {
         }
         await runAction(button, async () => {
             await api('DELETE', variantApiPath(variant));
-            // The sync that follows removes it everywhere, this page included.
-            showInfo(`Deleted ${variant.name} (${variant.branch}, ${variant.ai_provider}/${variant.ai_model}).`);
+            // Its page has nothing left to show: back to the list (the sync that follows removes it there too).
+            navigateWithInfo('#/projects', `Deleted ${variant.name} (${variant.branch}, ${variant.ai_provider}/${variant.ai_model}).`);
         });
     }
+}
+
+/** What became of the latest run, apart from the site that is published. */
+function lastRun(variant) {
+    switch (variant.status) {
+        case 'generating': return `running (${stageLabel(variant.current_stage) || 'queued'})`;
+        case 'aborted': return variant.error_message ?? 'aborted';
+        case 'error': return 'failed (the reason is above)';
+        default: return variant.current_stage === 'up_to_date' ? 'ready: the commit was already documented' : 'ready';
+    }
+}
+
+/** A failed run is retried with something corrected; anything else is regenerated. */
+function retryTitle(variant) {
+    return variant.status === 'error' ? 'Edit and retry' : 'Regenerate';
 }
 
 function fact(term, value, title) {
@@ -240,13 +317,15 @@ function fact(term, value, title) {
 function timeline(variant) {
     const finished = variant.status === 'ready';
     const stopped = variant.status === 'error' || variant.status === 'aborted';
+    // Where an aborted run stopped is not a failure: it is marked stopped, not crossed out.
+    const stoppedState = variant.status === 'aborted' ? 'stopped' : 'failed';
     const current = stageIndex(stopped ? lastStageOf(variant) : variant.current_stage);
     return h('ol', { class: 'timeline', 'aria-label': 'Stages' }, STAGES.map(([stage, label], index) => {
         let status = 'pending';
         if (finished || index < current) {
             status = 'done';
         } else if (index === current) {
-            status = stopped ? 'failed' : variant.status === 'generating' ? 'current' : 'pending';
+            status = stopped ? stoppedState : variant.status === 'generating' ? 'current' : 'pending';
         }
         const text = stage === 'planning' && (variant.current_stage ?? lastStageOf(variant)) === 'incremental_planning'
             ? stageLabel('incremental_planning') : label;

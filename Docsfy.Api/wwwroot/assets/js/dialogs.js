@@ -24,11 +24,19 @@ export function confirmAction({ title, message, confirmLabel, danger = true }) {
     });
 }
 
-/** Shows a new API key once, with a copy button; resolves when the dialog is closed. */
+/**
+ * Shows a new API key once, with a copy button. The key is shown whole (it wraps, never cut off), and the dialog stays
+ * until the user confirms they copied it: Escape does not discard it. Resolves when the dialog is closed.
+ */
 export function showSecret({ title, intro, secret, note }) {
     return new Promise(resolve => {
         const status = h('p', { class: 'hint', role: 'status' });
-        const field = h('input', { id: 'secret-value', class: 'secret', readonly: true, value: secret, 'aria-label': 'New API key' });
+        const field = h('textarea', { id: 'secret-value', class: 'secret', readonly: true, rows: 2, spellcheck: 'false',
+            'aria-label': 'New API key' });
+        field.value = secret;
+        const copied = h('input', { type: 'checkbox', id: 'secret-copied' });
+        const done = h('button', { type: 'submit', class: 'primary', text: 'Done', disabled: true });
+        copied.addEventListener('change', () => { done.disabled = !copied.checked; });
         const copy = h('button', {
             type: 'button', class: 'secondary', text: 'Copy',
             onclick: async () => {
@@ -48,7 +56,10 @@ export function showSecret({ title, intro, secret, note }) {
                 h('div', { class: 'secret-row' }, field, copy),
                 status,
                 note ? h('p', { class: 'hint', text: note }) : null,
-                h('div', { class: 'dialog-actions' }, h('button', { type: 'submit', class: 'primary', text: 'Done' }))));
+                h('label', { class: 'check', for: 'secret-copied' }, copied, ' I have copied this key; it cannot be shown again'),
+                h('div', { class: 'dialog-actions' }, done)));
+        // Escape would close the dialog and lose the key for good.
+        dialog.addEventListener('cancel', event => event.preventDefault());
         dialog.addEventListener('close', () => resolve());
         open(dialog);
         field.focus();

@@ -21,6 +21,16 @@ function show(message, kind) {
     notice.hidden = false;
 }
 
+/** Goes to `hash` and then shows `message` there (a route change clears the notice area). */
+export function navigateWithInfo(hash, message) {
+    if (location.hash === hash) {
+        showInfo(message);
+        return;
+    }
+    window.addEventListener('hashchange', () => queueMicrotask(() => showInfo(message)), { once: true });
+    location.hash = hash;
+}
+
 export function clearNotice() {
     const notice = area();
     notice.hidden = true;

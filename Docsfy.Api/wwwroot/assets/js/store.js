@@ -26,6 +26,25 @@ function rememberStage(variant) {
     }
 }
 
+// Variants this tab has just started (key → until when): their page says "Starting…" rather than "does not exist" until
+// the sync that lists them arrives.
+const starting = new Map();
+const STARTING_GRACE_MS = 15_000;
+
+/** The tab started a run of this variant: its page waits for the variant instead of saying it does not exist. */
+export function expectVariant(key) {
+    starting.set(key, Date.now() + STARTING_GRACE_MS);
+}
+
+export function isStarting(key) {
+    const until = starting.get(key);
+    if (until === undefined || Date.now() > until || findVariant(key)) {
+        starting.delete(key);
+        return false;
+    }
+    return true;
+}
+
 /** Calls `listener(change)` after every change: {type: 'sync'} or {type: 'variant', key}. Returns an unsubscribe. */
 export function subscribe(listener) {
     listeners.add(listener);

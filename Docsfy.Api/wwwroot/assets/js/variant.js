@@ -1,7 +1,7 @@
 // What the dashboard derives from a variant record: its plan's size, its stages, its links, and what the user may do.
 import { path } from './api.js';
 import { h } from './dom.js';
-import { keyOf } from './store.js';
+import { keyOf, state } from './store.js';
 
 export const STAGES = [
     ['cloning', 'Cloning'],
@@ -59,11 +59,16 @@ export function progressOf(variant) {
     return total === null ? { done, total: null } : { done: Math.min(done, total), total };
 }
 
-/** A progress bar that assistive technology reads as "N of M pages". */
+/**
+ * A progress bar that assistive technology reads as "N of M pages". A run that failed or was aborted shows no count of
+ * its own (never "0 of 54 pages"): what matters is whether an earlier site is still served.
+ */
 export function progressBar(variant, id) {
+    const stopped = variant.status === 'error' || variant.status === 'aborted';
     const { done, total } = progressOf(variant);
-    const known = total !== null && total > 0;
-    const text = known ? `${done} of ${total} pages` : variant.status === 'generating' ? 'Preparing…' : `${done} pages`;
+    const known = !stopped && total !== null && total > 0;
+    const text = stopped ? (hasSite(variant) ? 'Earlier site still served' : 'No site published')
+        : known ? `${done} of ${total} pages` : variant.status === 'generating' ? 'Preparing…' : `${done} pages`;
     const bar = h('div', {
         class: known ? 'progress' : 'progress indeterminate',
         role: 'progressbar',
@@ -135,4 +140,44 @@ export function repositoryName(source) {
 
 export function formatCost(usd) {
     return `$${usd.toFixed(usd < 1 ? 4 : 2)}`;
+}
+
+/**
+ * What a run of (name, branch, provider, model) by `me` will do to the user's other variants, as the API decides it:
+ * without force, when the user's newest ready variant of that repository and branch has another provider or model, the
+ * new run replaces it once it is ready (never before). The text for the form, or '' when nothing is replaced.
+ */
+export function replacementNote(me, name, branch, provider, model, force) {
+    const newest = state.projects
+        .filter(variant => variant.name === name && variant.branch === branch && variant.status === 'ready' && isOwn(me, variant))
+        .sort((a, b) => (b.last_generated ?? '').localeCompare(a.last_generated ?? '') || b.updated_at.localeCompare(a.updated_at))[0];
+    if (!newest || !name || !model || (newest.ai_provider === provider && newest.ai_model === model)) {
+        return '';
+    }
+    const other = `${newest.ai_provider}/${newest.ai_model}`;
+    return force
+        ? `Force is on: ${other} stays, next to the new ${provider}/${model} variant.`
+        : `This will replace ${other} once ready: ${provider}/${model} writes every page itself, and ${other} stays until then. `
+            + 'Tick Force to keep both.';
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago", then the date: a server timestamp (UTC) as a person reads it. */
+export function relativeTime(timestamp) {
+    const at = typeof timestamp === 'string' ? Date.parse(`${timestamp.replace(' ', 'T')}Z`) : NaN;
+    if (Number.isNaN(at)) {
+        return timestamp ?? '';
+    }
+    const minutes = Math.floor(Math.max(0, Date.now() - at) / 60_000);
+    if (minutes < 1) {
+        return 'just now';
+    }
+    if (minutes < 60) {
+        return `${minutes} min ago`;
+    }
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) {
+        return `${hours} h ago`;
+    }
+    const days = Math.floor(hours / 24);
+    return days < 30 ? `${days} day${days === 1 ? '' : 's'} ago` : timestamp.slice(0, 10);
 }
