@@ -43,7 +43,8 @@ public static class LoginRedirect
     /// path of this site, else <c>/</c>. The same rule as the login page's (<c>wwwroot/assets/js/next.js</c>), which
     /// resolves it with the browser's URL parser; this one does what that parser does first, because .NET's does not:
     /// tabs and newlines anywhere are removed (<c>/%09/evil.example</c> is <c>//evil.example</c>), a backslash is a slash,
-    /// and a path that then starts with <c>//</c> names another host.
+    /// and a path that then starts with <c>//</c>, or does once its dot segments are removed (<c>/..//evil.example</c>),
+    /// names another host.
     /// </summary>
     public static string SafeNext(string? next)
     {
@@ -56,7 +57,13 @@ public static class LoginRedirect
         {
             return "/";
         }
-        return Uri.TryCreate(SameSite, parsed, out var resolved) && resolved.Authority == SameSite.Authority ? parsed : "/";
+        // Dot segments ("%2e" is a dot to a browser) may leave a path that starts with "//", which a browser navigating to
+        // it reads as another host.
+        var dotted = parsed.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
+        return Uri.TryCreate(SameSite, dotted, out var resolved) && resolved.Authority == SameSite.Authority
+               && !resolved.AbsolutePath.StartsWith("//", StringComparison.Ordinal)
+            ? parsed
+            : "/";
     }
 
     /// <summary>

@@ -10,9 +10,11 @@ namespace Docsfy.Api.Hub;
 /// </summary>
 public static class HubEndpoint
 {
+    public const string Path = "/api/ws";
+
     public static IEndpointRouteBuilder MapHub(this IEndpointRouteBuilder app)
     {
-        app.Map("/api/ws", HandleAsync).AllowAnonymous();
+        app.Map(Path, HandleAsync).AllowAnonymous();
         return app;
     }
 

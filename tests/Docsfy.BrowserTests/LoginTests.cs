@@ -40,6 +40,7 @@ public sealed class LoginTests(BrowserFixture fixture)
     [
         "/\t/evil.example/phish", "/\n/evil.example/phish", "/\r/evil.example/phish", "//evil.example/phish",
         "/\\evil.example/phish", "\t//evil.example", "https://evil.example/", "javascript:alert(1)", "/\t\\evil.example",
+        "/..//evil.example/phish", "/.//evil.example", "/a/..//evil.example", "/%2E%2E//evil.example", "/%2e.//evil.example",
     ];
 
     [Fact]
@@ -60,7 +61,8 @@ public sealed class LoginTests(BrowserFixture fixture)
             "async () => (await import('/assets/js/next.js')).safeNext('/docs/p/index.html?owner=a')"));
 
         // The whole way: the attacker's link, a real login, and the browser stays on this site.
-        foreach (var encoded in new[] { "%2F%09%2Fevil.example%2Fphish", "%2F%0A%2Fevil.example%2Fphish", "%2F%0D%2Fevil.example%2Fphish" })
+        foreach (var encoded in new[] { "%2F%09%2Fevil.example%2Fphish", "%2F%0A%2Fevil.example%2Fphish", "%2F%0D%2Fevil.example%2Fphish",
+                                        "%2F..%2F%2Fevil.example%2Fphish" })
         {
             await page.GotoAsync($"/login?next={encoded}");
             await page.GetByLabel("Username").FillAsync("admin");

@@ -43,6 +43,24 @@ public sealed class HubAuthTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Keys_in_an_Authorization_header_are_never_read_by_the_hub_so_wrong_ones_do_not_count_as_guesses()
+    {
+        // More wrong keys than the per-address limit (30), all in the header the hub does not read, from one address...
+        var address = ClientAddresses.Next();
+        for (var i = 0; i < 35; i++)
+        {
+            await AssertRefusedAsync(await HubClient.ConnectAsync(fixture.Host, authorizationHeader: $"Bearer docsfy_wrong-{i:D2}-0000000000000000",
+                clientAddress: address));
+        }
+
+        // ...and that address is not throttled: the right key still opens a socket and logs in.
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: DocsfyAppHost.AdminKey, clientAddress: address);
+        await socket.NextOfTypeAsync("sync");
+        using var client = fixture.Host.Client(address);
+        await client.LoginAsync("admin", DocsfyAppHost.AdminKey);
+    }
+
+    [Fact]
     public async Task Ended_sessions_and_deleted_users_keys_close_with_1008()
     {
         using var client = fixture.Host.Client();

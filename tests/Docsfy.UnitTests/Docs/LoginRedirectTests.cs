@@ -47,6 +47,11 @@ public sealed class LoginRedirectTests
     [InlineData("javascript:alert(1)")]
     [InlineData("evil.example")]
     [InlineData("/\u0000/x")]
+    [InlineData("/..//evil.example/phish")]
+    [InlineData("/.//evil.example")]
+    [InlineData("/a/..//evil.example")]
+    [InlineData("/%2E%2E//evil.example")]
+    [InlineData("/%2e.//evil.example")]
     [InlineData("")]
     [InlineData(null)]
     public void A_next_that_a_browser_reads_as_another_site_goes_home(string? next) =>
@@ -57,6 +62,7 @@ public sealed class LoginRedirectTests
     [InlineData("/#/generate")]
     [InlineData("/docs/my-proj/main/cursor/gpt-5/guide.html?owner=alice")]
     [InlineData("/docs/a%2F%2Fb/index.html")]
+    [InlineData("/docs/../login")]
     public void A_path_of_this_site_is_kept(string next) => Assert.Equal(next, LoginRedirect.SafeNext(next));
 
     [Theory]

@@ -1,6 +1,6 @@
 // Where the login page may send the browser afterwards. The browser's own URL parser decides, because it is what will
 // navigate: it removes tabs and newlines anywhere ("/\t/evil.example" becomes "//evil.example", another site) and
-// reads "\" as "/". Anything that does not resolve to this page's origin goes home. The server applies the same rule
+// reads "\" as "/", and it removes dot segments. Anything that does not resolve to a path of this origin goes home. The server applies the same rule
 // (LoginRedirect.SafeNext).
 
 /** The path, query and fragment of `next` as parsed against this origin, or "/" when it leaves this origin. */
@@ -14,5 +14,7 @@ export function safeNext(next, origin = location.origin) {
     } catch {
         return '/';
     }
-    return url.origin === origin ? url.pathname + url.search + url.hash : '/';
+    // Dot segments can leave a path that starts with "//" ("/..//evil.example", also "%2e%2e"): navigating to that
+    // path would be a protocol-relative URL, another site again.
+    return url.origin === origin && !url.pathname.startsWith('//') ? url.pathname + url.search + url.hash : '/';
 }
