@@ -51,7 +51,6 @@ app.MapDocsApi();
 app.MapModelsApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
-app.MapHub();
 app.MapDashboard();
 
 app.Run();

@@ -12,10 +12,22 @@ public static class HubEndpoint
 {
     public const string Path = "/api/ws";
 
-    public static IEndpointRouteBuilder MapHub(this IEndpointRouteBuilder app)
+    /// <summary>
+    /// Serves the hub as a branch of the pipeline right after WebSockets are enabled, not as a routed endpoint: a socket
+    /// lives for hours, and each middleware it passed through (authentication, authorization, routing, static assets)
+    /// would stay suspended on it that long, costing memory per connection for nothing, since the hub authenticates
+    /// itself.
+    /// </summary>
+    public static IApplicationBuilder UseHubBranch(this IApplicationBuilder app) =>
+        app.MapWhen(context => context.Request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase),
+            hub => hub.Run(HandleAsync));
+
+    private static Task HandleAsync(HttpContext context)
     {
-        app.Map(Path, HandleAsync).AllowAnonymous();
-        return app;
+        var services = context.RequestServices;
+        return HandleAsync(context, services.GetRequiredService<CallerResolver>(), services.GetRequiredService<KeyAuthenticator>(),
+            services.GetRequiredService<HubSync>(), services.GetRequiredService<HubConnectionRegistry>(),
+            services.GetRequiredService<IOptions<HubOptions>>(), services.GetRequiredService<ILoggerFactory>());
     }
 
     private static async Task HandleAsync(HttpContext context, CallerResolver callers, KeyAuthenticator keys, HubSync sync,

@@ -36,7 +36,10 @@ public static class HubExtensions
         });
     }
 
-    /// <summary>WebSockets on, and sockets closed with 1001 at shutdown so clients reconnect to another replica.</summary>
+    /// <summary>
+    /// WebSockets on, <c>/api/ws</c> served right here (see <see cref="HubEndpoint.UseHubBranch"/>), and sockets closed
+    /// with 1001 at shutdown so clients reconnect to another replica.
+    /// </summary>
     public static WebApplication UseDocsfyHub(this WebApplication app)
     {
         // The hub sends its own ping messages; protocol-level keep-alive pings would only add traffic.
@@ -46,6 +49,7 @@ public static class HubExtensions
             context.Response.Headers[ReplicaIdentity.HeaderName] = ReplicaIdentity.Id;
             return next(context);
         });
+        app.UseHubBranch();
         var registry = app.Services.GetRequiredService<HubConnectionRegistry>();
         app.Lifetime.ApplicationStopping.Register(() => registry.CloseAll(WebSocketCloseStatus.EndpointUnavailable));
         return app;
