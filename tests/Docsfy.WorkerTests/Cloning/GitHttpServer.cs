@@ -154,7 +154,8 @@ public sealed class GitHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop has already let go of the port, Close looks the endpoint up again and, finding none,
+        // binds the port anew, which fails with "Address already in use" when another test took it meanwhile.
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(10));
     }
