@@ -25,12 +25,6 @@ public sealed class DocsfyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (Request.Path.Equals(Hub.HubEndpoint.Path, StringComparison.OrdinalIgnoreCase))
-        {
-            // The hub authenticates itself (?token= or the cookie) and never reads this header: a key sent in it there
-            // is neither checked nor counted as a guess.
-            return AuthenticateResult.NoResult();
-        }
         var authorization = Request.Headers.Authorization;
         if (authorization.Count > 0)
         {
