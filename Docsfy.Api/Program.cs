@@ -9,6 +9,7 @@ using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
+using Docsfy.Api.Vocabulary;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -49,6 +50,7 @@ app.MapAccessApi();
 app.MapProjectsApi();
 app.MapDocsApi();
 app.MapModelsApi();
+app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
 app.MapDashboard();

@@ -25,7 +25,7 @@ public static class DocsEndpoints
     }
 
     private static async Task ServeVariantAsync(HttpContext context, string name, string branch, string provider, string model,
-        string? path, string? owner, SiteLocator locator, SiteStore sites)
+        string? path, string? owner, SiteLocator locator, SiteFileReader sites)
     {
         SiteHeaders.ApplySecurity(context.Response);
         if (!VariantRoute.IsValidVariant(name, branch, provider, model) || VariantRoute.CheckOwner(owner) is not null)
@@ -44,7 +44,7 @@ public static class DocsEndpoints
     }
 
     private static async Task ServeNewestAsync(HttpContext context, string name, string? path, string? owner,
-        SiteLocator locator, SiteStore sites)
+        SiteLocator locator, SiteFileReader sites)
     {
         SiteHeaders.ApplySecurity(context.Response);
         if (!ProjectNames.IsValidName(name))
@@ -61,7 +61,7 @@ public static class DocsEndpoints
         await ServeLookupAsync(context, lookup, path, sites);
     }
 
-    private static async Task ServeLookupAsync(HttpContext context, SiteLookup lookup, string? path, SiteStore sites)
+    private static async Task ServeLookupAsync(HttpContext context, SiteLookup lookup, string? path, SiteFileReader sites)
     {
         if (lookup.Status != SiteLookupStatus.Found)
         {

@@ -5,7 +5,7 @@ public static class DocsExtensions
     /// <summary>Serving and downloading generated sites.</summary>
     public static IHostApplicationBuilder AddDocsfyDocs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SiteStore>();
+        builder.Services.AddSingleton<SiteFileReader>();
         builder.Services.AddSingleton<SiteLocator>();
         return builder;
     }

@@ -21,7 +21,7 @@ public static class DownloadEndpoints
     }
 
     private static async Task DownloadVariantAsync(HttpContext context, string name, string branch, string provider,
-        string model, string? owner, ClaimsPrincipal user, SiteLocator locator, SiteStore sites, ILogger<SiteStore> logger)
+        string model, string? owner, ClaimsPrincipal user, SiteLocator locator, SiteFileReader sites, ILogger<SiteFileReader> logger)
     {
         if ((VariantRoute.CheckVariant(name, branch, provider, model) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
@@ -34,7 +34,7 @@ public static class DownloadEndpoints
     }
 
     private static async Task DownloadNewestAsync(HttpContext context, string name, string? owner, ClaimsPrincipal user,
-        SiteLocator locator, SiteStore sites, ILogger<SiteStore> logger)
+        SiteLocator locator, SiteFileReader sites, ILogger<SiteFileReader> logger)
     {
         if ((VariantRoute.CheckName(name) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
@@ -45,7 +45,7 @@ public static class DownloadEndpoints
         await SendAsync(context, lookup, sites, logger);
     }
 
-    private static async Task SendAsync(HttpContext context, SiteLookup lookup, SiteStore sites, ILogger logger)
+    private static async Task SendAsync(HttpContext context, SiteLookup lookup, SiteFileReader sites, ILogger logger)
     {
         if (lookup.Status != SiteLookupStatus.Found)
         {

@@ -6,7 +6,7 @@ namespace Docsfy.Api.Docs;
 public static class SiteFileResponder
 {
     /// <param name="siteStart">The site's start page, offered on the page a browser gets for a missing file.</param>
-    public static async Task RespondAsync(HttpContext context, SiteStore sites, Guid run, string path, string siteStart)
+    public static async Task RespondAsync(HttpContext context, SiteFileReader sites, Guid run, string path, string siteStart)
     {
         var request = context.Request;
         var response = context.Response;

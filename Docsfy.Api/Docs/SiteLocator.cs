@@ -21,7 +21,7 @@ public sealed class SiteLocator(ProjectStore projects)
         {
             VariantPickStatus.NotFound => new SiteLookup(SiteLookupStatus.NotFound),
             VariantPickStatus.Ambiguous => new SiteLookup(SiteLookupStatus.Ambiguous),
-            _ when pick.Match!.PublishedGenerationId is null => new SiteLookup(SiteLookupStatus.NotPublished),
+            _ when pick.Match!.PublishedRunId is null => new SiteLookup(SiteLookupStatus.NotPublished),
             _ => new SiteLookup(SiteLookupStatus.Found, pick.Match),
         };
     }

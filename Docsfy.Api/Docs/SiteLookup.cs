@@ -7,5 +7,5 @@ public enum SiteLookupStatus { Found, NotFound, Ambiguous, NotPublished }
 /// <summary>Which variant's published site a request names; <see cref="Variant"/> is set when <see cref="Status"/> is Found.</summary>
 public sealed record SiteLookup(SiteLookupStatus Status, VariantMatch? Variant = null)
 {
-    public Guid Run => Variant?.PublishedGenerationId ?? throw new InvalidOperationException("No site was found.");
+    public Guid Run => Variant?.PublishedRunId ?? throw new InvalidOperationException("No site was found.");
 }

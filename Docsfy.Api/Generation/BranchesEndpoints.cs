@@ -35,10 +35,10 @@ public static class BranchesEndpoints
             return ApiError.BadRequest("Give exactly one of repo_url and repo_path.");
         }
         var caller = Caller.FromPrincipal(context.User);
-        var (_, error) = await GenerateValidation.SourceAsync(repo_url, repo_path, caller, options.Value, context.RequestAborted);
-        if (error is not null)
+        var source = await GenerateValidation.SourceAsync(repo_url, repo_path, caller, options.Value, context.RequestAborted);
+        if (!source.Succeeded(out _, out var refusal))
         {
-            return error;
+            return refusal.ToApiError();
         }
         try
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Docsfy.Api.Generation;
 
 /// <summary>The body of <c>POST /api/generate</c>. Exactly one of <see cref="RepoUrl"/> and <see cref="RepoPath"/>.</summary>
@@ -14,4 +16,5 @@ public sealed record GenerateRequest(
 
 /// <summary>202 answer: the run is recorded and on its way to a worker.</summary>
 public sealed record GenerateResponse(
-    string Project, string Status, string Branch, string AiProvider, string AiModel, string Owner, Guid GenerationId);
+    string Project, string Status, string Branch, string AiProvider, string AiModel, string Owner,
+    [property: JsonPropertyName("generation_id")] Guid RunId);

@@ -1,4 +1,3 @@
-using Docsfy.Api.Projects;
 using Docsfy.Contracts;
 
 namespace Docsfy.Api.Generation;
@@ -6,16 +5,12 @@ namespace Docsfy.Api.Generation;
 /// <summary>What a worker event may contain. Anything else is dropped with a log line rather than stored and fanned out.</summary>
 public static class GenerationEventRules
 {
-    public static IReadOnlyList<string> Stages { get; } =
-        ["cloning", "planning", "incremental_planning", "generating_pages", "validating", "cross_linking", "rendering"];
-
-    public static IReadOnlyList<string> TerminalStatuses { get; } = [VariantStatus.Ready, VariantStatus.Error, VariantStatus.Aborted];
 
     private const int MaxErrorLength = 4000;
     private const int MaxPlanLength = 1_000_000;
 
     public static string? Problem(GenerationProgressed progress) =>
-        !Stages.Contains(progress.Stage) ? "unknown stage"
+        !IsReportableStage(progress.Stage) ? "malformed stage name"
         : HasNul(progress.Variant) || HasNul(progress.PlanJson) || HasNul(progress.ErrorMessage) ? "NUL character in text"
         : progress.Sequence <= 0 ? "non-positive sequence"
         : progress.PageCount < 0 ? "negative page count"
@@ -24,7 +19,7 @@ public static class GenerationEventRules
         : null;
 
     public static string? Problem(GenerationFinished finished) =>
-        !TerminalStatuses.Contains(finished.Status) ? "unknown terminal status"
+        !VariantStatus.Terminal.Contains(finished.Status) ? "unknown terminal status"
         : HasNul(finished.Variant) || HasNul(finished.PlanJson) || HasNul(finished.ErrorMessage) || HasNul(finished.CommitSha)
             ? "NUL character in text"
         : finished.PageCount < 0 ? "negative page count"
@@ -34,6 +29,13 @@ public static class GenerationEventRules
         : finished.Usage is { } usage && (usage.AiCalls < 0 || usage.InputTokens < 0 || usage.OutputTokens < 0
             || usage.CostUsd is < 0 or > MaxCostUsd || usage.PagesReused < 0) ? "usage out of range"
         : null;
+
+    /// <summary>
+    /// A stage a worker may report: any well-formed name, known to this API or not (a newer worker's stage is shown by its
+    /// name rather than dropped), except the names that mean something else to clients.
+    /// </summary>
+    private static bool IsReportableStage(string stage) =>
+        RunStage.IsWellFormed(stage) && !VariantStatus.All.Contains(stage) && stage != RunStage.UpToDate;
 
     private const decimal MaxCostUsd = 100_000_000m;
 

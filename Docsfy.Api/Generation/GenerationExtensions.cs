@@ -13,6 +13,7 @@ public static class GenerationExtensions
                 "Generation timeouts and the watchdog interval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RunStore>();
+        builder.Services.AddSingleton<RunLifecycle>();
         builder.Services.AddSingleton<VariantEventStore>();
         builder.Services.AddSingleton<RunEventApplier>();
         builder.Services.AddSingleton<ReplicaMembership>();

@@ -192,5 +192,5 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 }
 
-/// <param name="BaseGenerationId">The published run the worker may reuse; null when forced or there is none.</param>
-public sealed record StartedRun(Guid RunId, Guid? BaseGenerationId, string? BaseCommitSha, string? BasePlanJson);
+/// <param name="BaseRunId">The published run the worker may reuse; null when forced or there is none.</param>
+public sealed record StartedRun(Guid RunId, Guid? BaseRunId, string? BaseCommitSha, string? BasePlanJson);

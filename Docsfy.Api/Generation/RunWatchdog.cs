@@ -1,4 +1,3 @@
-using Docsfy.Api.Hub;
 using Microsoft.Extensions.Options;
 
 namespace Docsfy.Api.Generation;
@@ -7,7 +6,8 @@ namespace Docsfy.Api.Generation;
 /// Ends runs whose worker died or that no worker took, and removes site files no variant can ever serve. Every replica
 /// runs it; the updates are conditional, so a run is ended (and announced) once.
 /// </summary>
-public sealed class RunWatchdog(RunStore runs, HubNotifier hub, IOptions<GenerationOptions> options, ILogger<RunWatchdog> logger)
+public sealed class RunWatchdog(RunLifecycle lifecycle, RunStore runs, IOptions<GenerationOptions> options,
+    ILogger<RunWatchdog> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,11 +29,7 @@ public sealed class RunWatchdog(RunStore runs, HubNotifier hub, IOptions<Generat
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        foreach (var ended in await runs.EndStuckRunsAsync(options.Value.HeartbeatTimeout, options.Value.QueueTimeout, cancellationToken))
-        {
-            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
-            await hub.RunEndedAsync(ended);
-        }
+        await lifecycle.EndAbandonedRunsAsync(cancellationToken);
         if (await runs.DeleteOrphanedRunFilesAsync(cancellationToken) is > 0 and var deleted)
         {
             logger.LogInformation("Deleted {Count} site files and cached pages of runs that will never be served", deleted);

@@ -17,7 +17,8 @@ public static class ModelsEndpoints
 
     /// <param name="Reason">Null when available; otherwise what it needs and who can set it up.</param>
     /// <param name="DefaultModel">The model a run uses when it names none; null when the run must name one.</param>
-    public sealed record ProviderDetails(bool Available, string? Reason, string? DefaultModel);
+    /// <param name="OnlyModel">The one model the provider accepts, when it accepts only one (<c>offline</c>); else null.</param>
+    public sealed record ProviderDetails(bool Available, string? Reason, string? DefaultModel, string? OnlyModel);
 
     public static IHostApplicationBuilder AddAiDefaults(this IHostApplicationBuilder builder)
     {
@@ -57,7 +58,8 @@ public static class ModelsEndpoints
         var defaults = options.Value;
         var providers = AiDefaults.Providers.OrderBy(provider => defaults.IsAvailable(provider) ? 0 : 1).ToList();
         var details = providers.ToDictionary(provider => provider, provider => new ProviderDetails(
-            defaults.IsAvailable(provider), defaults.UnavailableReason(provider), defaults.DefaultModelOf(provider)));
+            defaults.IsAvailable(provider), defaults.UnavailableReason(provider), defaults.DefaultModelOf(provider),
+            provider == AiProviderInfo.Offline ? AiProviderInfo.OfflineModel : null));
         return TypedResults.Ok(new ModelsResponse(providers, defaults.Provider, defaults.Model,
             await projects.KnownModelsAsync(cancellationToken), details));
     }

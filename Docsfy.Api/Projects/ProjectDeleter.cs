@@ -1,4 +1,5 @@
 using Docsfy.Api.Data;
+using Docsfy.Contracts;
 using Npgsql;
 
 namespace Docsfy.Api.Projects;

@@ -83,7 +83,7 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         Match("v.ai_provider = @provider", "provider", filter.Provider);
         Match("v.ai_model = @model", "model", filter.Model);
         Match("lower(v.owner) = lower(@owner)", "owner", filter.Owner);
-        Match("v.generation_id = @generation_id", "generation_id", filter.GenerationId);
+        Match("v.generation_id = @generation_id", "generation_id", filter.RunId);
         if (filter.PublishedOnly)
         {
             conditions.Add("v.published_generation_id is not null");
@@ -167,6 +167,6 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         PlanJson: reader.IsDBNull(12) ? null : reader.GetString(12),
         CreatedAt: Timestamps.Format(reader.GetDateTime(13)),
         UpdatedAt: Timestamps.Format(reader.GetDateTime(14)),
-        GenerationId: reader.GetGuid(15),
+        RunId: reader.GetGuid(15),
         RepoType: reader.IsDBNull(16) ? null : reader.GetString(16));
 }

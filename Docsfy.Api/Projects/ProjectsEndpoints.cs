@@ -50,7 +50,7 @@ public static class ProjectsEndpoints
         {
             return ApiError.NotFound("Variant not found.");
         }
-        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(GenerationId: id),
+        var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(RunId: id),
             VariantOrder.UpdatedDescending, cancellationToken);
         return variants.Count == 0 ? ApiError.NotFound("Variant not found.") : TypedResults.Ok(variants[0].View);
     }

@@ -10,7 +10,7 @@ public sealed record VariantFilter(
     string? Provider = null,
     string? Model = null,
     string? Owner = null,
-    Guid? GenerationId = null,
+    Guid? RunId = null,
     bool PublishedOnly = false);
 
 /// <summary>How <see cref="ProjectStore.FindVisibleAsync"/> orders what it finds.</summary>

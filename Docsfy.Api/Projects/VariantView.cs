@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Docsfy.Api.Projects;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record VariantView(
     string? PlanJson,
     string CreatedAt,
     string UpdatedAt,
-    Guid GenerationId,
+    [property: JsonPropertyName("generation_id")] Guid RunId,
     string? RepoType)
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

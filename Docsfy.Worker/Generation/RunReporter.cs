@@ -12,7 +12,7 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 {
     private readonly RunSequence _sequence = new();
     private readonly Lock _state = new();
-    private string _stage = "cloning";
+    private string _stage = RunStage.Cloning;
     private int _pageCount;
     private string? _planJson;
 
@@ -48,7 +48,7 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
     public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
         publish(new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
-            outcome.Status == "ready" ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
+            outcome.Status == VariantStatus.Ready ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
             outcome.PlanJson, Meter.Snapshot()),
             cancellationToken);
 
@@ -63,12 +63,12 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false,
     string? PlanJson = null)
 {
-    public static RunOutcome Ready(int pageCount, string commitSha) => new("ready", pageCount, commitSha, null);
+    public static RunOutcome Ready(int pageCount, string commitSha) => new(VariantStatus.Ready, pageCount, commitSha, null);
 
     public static RunOutcome UpToDateWith(int pageCount, string commitSha, string planJson) =>
-        new("ready", pageCount, commitSha, null, UpToDate: true, planJson);
+        new(VariantStatus.Ready, pageCount, commitSha, null, UpToDate: true, planJson);
 
-    public static RunOutcome Failed(string message, string? commitSha = null) => new("error", 0, commitSha, message);
+    public static RunOutcome Failed(string message, string? commitSha = null) => new(VariantStatus.Error, 0, commitSha, message);
 
-    public static RunOutcome Aborted() => new("aborted", 0, null, "Aborted.");
+    public static RunOutcome Aborted() => new(VariantStatus.Aborted, 0, null, "Aborted.");
 }

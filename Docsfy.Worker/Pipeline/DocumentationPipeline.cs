@@ -19,11 +19,9 @@ namespace Docsfy.Worker.Pipeline;
 /// </summary>
 public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
-    OfflineDocumenter offline, ISiteRenderer renderer, SiteStore sites, IOptions<WorkerOptions> options,
+    OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, IOptions<WorkerOptions> options,
     ILogger<DocumentationPipeline> logger)
 {
-    public const string OfflineProvider = "offline";
-
     public async Task<RunOutcome> RunAsync(GenerateDocumentation command, RunReporter reporter, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(options.Value.ScratchDirectory, command.RunId.ToString("N"));
@@ -43,12 +41,12 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     {
         var variant = command.Variant;
         IAiProvider? provider = null;
-        if (variant.Provider != OfflineProvider && (provider = providers.Find(variant.Provider)) is null)
+        if (variant.Provider != AiProviderName.Offline && (provider = providers.Find(variant.Provider)) is null)
         {
             return RunOutcome.Failed($"This worker has no AI provider named '{variant.Provider}'.");
         }
 
-        await reporter.StageAsync(Stages.Cloning, cancellationToken);
+        await reporter.StageAsync(RunStage.Cloning, cancellationToken);
         var source = new RepositorySource(command.RepoUrl, command.RepoPath, variant.Branch);
         // Asking the source for the branch's head costs one round trip; an up-to-date run then needs no clone at all.
         if (command.BaseCommitSha is { } baseCommit && !command.Force
@@ -110,10 +108,10 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     private async Task<Documented> DocumentOfflineAsync(RunContext run, CancellationToken cancellationToken)
     {
         var reporter = run.Reporter;
-        await reporter.StageAsync(Stages.Planning, cancellationToken);
+        await reporter.StageAsync(RunStage.Planning, cancellationToken);
         var offlinePlan = offline.Plan(run.Repository, run.Variant.Name, run.Command.RepoType);
         var plan = offlinePlan.Plan;
-        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, PlanJson(plan));
+        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, PlanJson(plan));
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in plan.Pages)
         {
@@ -127,7 +125,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     private async Task<Documented> DocumentAllAsync(RunContext run, CancellationToken cancellationToken)
     {
         var reporter = run.Reporter;
-        await reporter.StageAsync(Stages.Planning, cancellationToken);
+        await reporter.StageAsync(RunStage.Planning, cancellationToken);
         PlanResult planned;
         try
         {
@@ -138,7 +136,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             throw new RunFailedException($"Planning failed: {exception.Message}");
         }
         var plan = planned.Plan ?? throw new RunFailedException(planned.Error!);
-        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, planned.Json);
+        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, planned.Json);
         var pages = await writer.WriteAsync(run, plan, plan.Pages, alreadyDone: 0, options.Value.MaxConcurrentPages, cancellationToken);
         pages = await ValidateAsync(run, plan, pages, cancellationToken);
         return await LinkAsync(run, plan, pages, keptRelated: null, cancellationToken);
@@ -157,7 +155,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             .ToDictionary(page => page.Slug, page => changes.Previous[page.Slug], StringComparer.Ordinal);
         reporter.Meter.PagesReused(reused.Count);
 
-        await reporter.StageAsync(Stages.GeneratingPages, cancellationToken, PlanJson(plan));
+        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, PlanJson(plan));
         if (reused.Count > 0)
         {
             await reporter.PagesDoneAsync(reused.Count, cancellationToken);
@@ -181,16 +179,16 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(RunContext run, DocumentationPlan plan,
         IReadOnlyDictionary<string, string> pages, CancellationToken cancellationToken)
     {
-        await run.Reporter.StageAsync(Stages.Validating, cancellationToken);
-        return await SkipOnFailureAsync(Stages.Validating, run, pages,
+        await run.Reporter.StageAsync(RunStage.Validating, cancellationToken);
+        return await SkipOnFailureAsync(RunStage.Validating, run, pages,
             () => validator.ValidateAsync(run, plan, pages, options.Value.MaxConcurrentPages, cancellationToken));
     }
 
     private async Task<Documented> LinkAsync(RunContext run, DocumentationPlan plan, IReadOnlyDictionary<string, string> pages,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? keptRelated, CancellationToken cancellationToken)
     {
-        await run.Reporter.StageAsync(Stages.CrossLinking, cancellationToken);
-        var linked = await SkipOnFailureAsync(Stages.CrossLinking, run, pages,
+        await run.Reporter.StageAsync(RunStage.CrossLinking, cancellationToken);
+        var linked = await SkipOnFailureAsync(RunStage.CrossLinking, run, pages,
             () => linker.LinkAsync(run, plan, pages, cancellationToken, keptRelated));
         return new Documented(plan, linked);
     }
@@ -199,7 +197,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     private async Task<RunOutcome> RenderAsync(RunContext run, Documented documented, string commitSha,
         CancellationToken cancellationToken)
     {
-        await run.Reporter.StageAsync(Stages.Rendering, cancellationToken);
+        await run.Reporter.StageAsync(RunStage.Rendering, cancellationToken);
         try
         {
             var files = renderer.Render(documented.Plan, documented.Pages);
@@ -235,7 +233,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
     /// that still reads. Null means generate.
     /// </summary>
     private static DocumentationPlan? UpToDatePlan(GenerateDocumentation command, string commitSha) =>
-        command.Force || command.BaseGenerationId is null || command.BaseCommitSha != commitSha
+        command.Force || command.BaseRunId is null || command.BaseCommitSha != commitSha
             ? null
             : PlanParser.TryReadStored(command.BasePlanJson);
 

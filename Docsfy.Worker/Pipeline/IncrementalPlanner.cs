@@ -1,3 +1,4 @@
+using Docsfy.Contracts;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Plans;
@@ -17,12 +18,12 @@ public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache
     public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, CancellationToken cancellationToken)
     {
         var command = run.Command;
-        if (run.Ai is null || command.Force || command.BaseGenerationId is not { } baseRun
+        if (run.Ai is null || command.Force || command.BaseRunId is not { } baseRun
             || command.BaseCommitSha is not { } baseCommit || PlanParser.TryReadStored(command.BasePlanJson) is not { } plan)
         {
             return null;
         }
-        await run.Reporter.StageAsync(Stages.IncrementalPlanning, cancellationToken);
+        await run.Reporter.StageAsync(RunStage.IncrementalPlanning, cancellationToken);
 
         var cached = await cache.LoadAsync(baseRun, cancellationToken);
         if (cached.Count == 0)

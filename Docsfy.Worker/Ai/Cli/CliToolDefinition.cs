@@ -1,3 +1,5 @@
+using Docsfy.Contracts;
+
 namespace Docsfy.Worker.Ai.Cli;
 
 /// <summary>How one command-line tool is started: the prompt always goes to standard input, the answer comes from standard output.</summary>
@@ -18,11 +20,11 @@ public sealed record CliToolDefinition(string Name, string Executable, IReadOnly
     //  cursor-agent: -p (print mode), --trust (headless runs cannot answer the workspace-trust question).
     public static IReadOnlyList<CliToolDefinition> Defaults { get; } =
     [
-        new("claude", "claude", ["-p", "--model", ModelPlaceholder, "--output-format", "json"],
+        new(AiProviderName.Claude, "claude", ["-p", "--model", ModelPlaceholder, "--output-format", "json"],
             "Claude Code (npm install -g @anthropic-ai/claude-code)", CliAnswerFormat.ClaudeJson),
-        new("gemini", "gemini", ["--model", ModelPlaceholder],
+        new(AiProviderName.Gemini, "gemini", ["--model", ModelPlaceholder],
             "Gemini CLI (npm install -g @google/gemini-cli)"),
-        new("cursor", "cursor-agent", ["-p", "--trust", "--model", ModelPlaceholder, "--output-format", "text"],
+        new(AiProviderName.Cursor, "cursor-agent", ["-p", "--trust", "--model", ModelPlaceholder, "--output-format", "text"],
             "the Cursor CLI (cursor-agent)"),
     ];
 

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
+using Docsfy.Contracts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Docsfy.Worker.Ai.Http;
 internal sealed partial class OpenAiCompatibleProvider(IOptions<AiOptions> options, ILogger<OpenAiCompatibleProvider> logger)
     : IAiProvider, IDisposable
 {
-    public const string ProviderName = "openai";
+    public const string ProviderName = AiProviderName.OpenAi;
 
     // Used only when the endpoint ignores keys (Ollama, vLLM): the OpenAI client refuses an empty credential.
     private const string PlaceholderApiKey = "unused";

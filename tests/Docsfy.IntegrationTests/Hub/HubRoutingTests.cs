@@ -150,6 +150,31 @@ public sealed class HubRoutingTests(DocsfyAppFixture fixture)
         Assert.Equal(["progress", "status_change", "sync"], seen);
     }
 
+    [Fact]
+    public async Task A_stage_this_api_does_not_know_is_stored_and_shown_not_dropped()
+    {
+        // A newer worker may report a stage an older API has never heard of: clients see it by its name.
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "newstage", "user");
+        var name = DocsfyAppFixture.UniqueName("newstage");
+        var runId = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, status: "generating");
+        var variant = new VariantKey(name, "main", "cursor", "gpt-5", owner.Username);
+        await using var socket = await HubClient.ConnectAsync(fixture.Host, token: owner.ApiKey);
+        await socket.NextOfTypeAsync("sync");
+        await using var worker = await FakeWorker.StartAsync(fixture.Host);
+
+        await worker.ProgressAsync(variant, runId, 1, "summarizing_history", 0);
+        await using var barrier = await EventBarrier.CreateAsync(fixture.Host, runId, owner.Username);
+        await barrier.PassAsync(worker);
+
+        var progress = Assert.Single(await barrier.ReadUntilMarkerAsync(socket), m => Mentions(m, name));
+        Assert.Equal("progress", progress.GetProperty("type").GetString());
+        Assert.Equal("summarizing_history", progress.GetProperty("current_stage").GetString());
+        Assert.Equal("summarizing_history", await VariantRows.ColumnAsync(fixture.Host, runId, "current_stage"));
+        var read = (await client.GetAsync($"/api/projects/{name}/main/cursor/gpt-5", owner.Bearer)).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("summarizing_history", read.String("current_stage"));
+    }
+
     private static bool Mentions(JsonElement message, string name) =>
         message.GetProperty("type").GetString() == "sync"
             ? ProjectNames(message).Contains(name)

@@ -16,7 +16,7 @@ public static class SiteFiles
     }
 
     /// <summary>Stores <paramref name="files"/> under a new run id and publishes that run on the variant; returns the run id.</summary>
-    public static async Task<Guid> PublishAsync(DocsfyAppHost host, Guid variantGenerationId, DateTime? lastGenerated,
+    public static async Task<Guid> PublishAsync(DocsfyAppHost host, Guid variantRunId, DateTime? lastGenerated,
         params File[] files)
     {
         var run = Guid.NewGuid();
@@ -40,7 +40,7 @@ public static class SiteFiles
             """, connection);
         publish.Parameters.AddWithValue("run", run);
         publish.Parameters.AddWithValue("last_generated", DateTime.SpecifyKind(lastGenerated ?? DateTime.UtcNow, DateTimeKind.Utc));
-        publish.Parameters.AddWithValue("id", variantGenerationId);
+        publish.Parameters.AddWithValue("id", variantRunId);
         Assert.Equal(1, await publish.ExecuteNonQueryAsync());
         return run;
     }

@@ -11,9 +11,9 @@ public static class VariantRows
     /// <summary>Inserts a variant and returns its generation id (the run id worker events refer to).</summary>
     public static async Task<Guid> InsertAsync(DocsfyAppHost host, string name, string owner, string status = "ready",
         string branch = "main", string provider = "cursor", string model = "gpt-5", DateTime? updatedAt = null,
-        Guid? generationId = null)
+        Guid? runId = null)
     {
-        var id = generationId ?? Guid.NewGuid();
+        var id = runId ?? Guid.NewGuid();
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
@@ -46,32 +46,32 @@ public static class VariantRows
     }
 
     /// <summary>Sets one column of the variant with this generation id, as a run would have left it.</summary>
-    public static async Task SetAsync(DocsfyAppHost host, Guid generationId, string column, object value)
+    public static async Task SetAsync(DocsfyAppHost host, Guid runId, string column, object value)
     {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"update variants set {column} = @value where generation_id = @id", connection);
-        command.Parameters.AddWithValue("id", generationId);
+        command.Parameters.AddWithValue("id", runId);
         command.Parameters.AddWithValue("value", value);
         await command.ExecuteNonQueryAsync();
     }
 
-    public static async Task DeleteAsync(DocsfyAppHost host, Guid generationId)
+    public static async Task DeleteAsync(DocsfyAppHost host, Guid runId)
     {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("delete from variants where generation_id = @id", connection);
-        command.Parameters.AddWithValue("id", generationId);
+        command.Parameters.AddWithValue("id", runId);
         await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>One column of the variant with this generation id, as text.</summary>
-    public static async Task<string?> ColumnAsync(DocsfyAppHost host, Guid generationId, string column)
+    public static async Task<string?> ColumnAsync(DocsfyAppHost host, Guid runId, string column)
     {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"select {column}::text from variants where generation_id = @id", connection);
-        command.Parameters.AddWithValue("id", generationId);
+        command.Parameters.AddWithValue("id", runId);
         return await command.ExecuteScalarAsync() as string;
     }
 }

@@ -59,8 +59,8 @@ public sealed class RunEventReaderTests
     public void An_event_that_breaks_the_rules_is_refused_with_the_rule()
     {
         Assert.Null(Read(Envelope("GenerationProgressed",
-            $$"""{"variant":{{Variant}},"runId":"{{RunId}}","sequence":4,"stage":"dreaming","pageCount":2}"""), out var problem));
-        Assert.Equal("unknown stage", problem);
+            $$"""{"variant":{{Variant}},"runId":"{{RunId}}","sequence":4,"stage":"Dreaming!","pageCount":2}"""), out var problem));
+        Assert.Equal("malformed stage name", problem);
 
         Assert.Null(Read(Envelope("GenerationProgressed",
             $$"""{"variant":{{Variant}},"runId":"{{RunId}}","sequence":4,"stage":"planning","pageCount":2,"planJson":"a\u0000b"}"""),

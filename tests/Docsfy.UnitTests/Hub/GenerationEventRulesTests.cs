@@ -25,12 +25,36 @@ public sealed class GenerationEventRulesTests
     [Fact]
     public void Malformed_progress_is_named()
     {
-        Assert.Equal("unknown stage", GenerationEventRules.Problem(Progress(stage: "ready")));
+        Assert.Equal("malformed stage name", GenerationEventRules.Problem(Progress(stage: "ready")));
         Assert.Equal("non-positive sequence", GenerationEventRules.Problem(Progress(sequence: 0)));
         Assert.Equal("negative page count", GenerationEventRules.Problem(Progress(pageCount: -1)));
         Assert.Equal("plan too large", GenerationEventRules.Problem(Progress(plan: new string('x', 1_000_001))));
         Assert.Equal("error text too long", GenerationEventRules.Problem(Progress(error: new string('x', 4001))));
     }
+
+    [Theory]
+    [InlineData("summarizing")]
+    [InlineData("indexing_2")]
+    public void A_stage_this_api_does_not_know_passes_so_a_newer_worker_is_shown(string stage)
+    {
+        Assert.False(RunStage.IsKnown(stage));
+        Assert.Null(GenerationEventRules.Problem(Progress(stage: stage)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Cloning")]
+    [InlineData("2nd_pass")]
+    [InlineData("a b")]
+    [InlineData("x<script>")]
+    [InlineData("up_to_date")]
+    [InlineData("aborted")]
+    public void Malformed_or_misleading_stage_names_are_refused(string stage) =>
+        Assert.Equal("malformed stage name", GenerationEventRules.Problem(Progress(stage: stage)));
+
+    [Fact]
+    public void A_stage_name_longer_than_the_limit_is_refused() =>
+        Assert.Equal("malformed stage name", GenerationEventRules.Problem(Progress(stage: new string('a', RunStage.MaxLength + 1))));
 
     [Fact]
     public void Malformed_terminal_events_are_named()

@@ -1,5 +1,6 @@
 using Docsfy.Api.Auth;
 using Docsfy.Api.Projects;
+using Docsfy.Contracts;
 
 namespace Docsfy.UnitTests.Projects;
 

@@ -110,7 +110,8 @@ async function main() {
     onUnauthenticated(() => toLogin('expired'));
     setUpThemeToggle(document.getElementById('theme-toggle'));
     try {
-        [state.me, state.models] = await Promise.all([api('GET', '/api/auth/me'), api('GET', '/api/models')]);
+        [state.me, state.models, state.vocabulary] = await Promise.all([
+            api('GET', '/api/auth/me'), api('GET', '/api/models'), api('GET', '/api/vocabulary')]);
     } catch (error) {
         if (error.status !== 401) {
             showError(`Docsfy could not load: ${error.message}`);

@@ -10,8 +10,8 @@ import {
     branchSuggestions, defaultModel, fillDatalist, initialProvider, modelSuggestions, providerHint, providerSelect,
 } from './suggestions.js';
 import {
-    STAGES, can, detailHash, docsUrl, downloadUrl, formatCost, hasSite, isLocalPath, progressBar, replacementNote, stageIndex,
-    stageLabel, statusBadge, variantApiPath,
+    can, detailHash, docsUrl, downloadUrl, formatCost, hasSite, isLocalPath, progressBar, replacementNote, sameStep, stageIndex,
+    stageLabel, statusBadge, timelineStages, variantApiPath,
 } from './variant.js';
 
 export class DetailView {
@@ -320,15 +320,16 @@ function timeline(variant) {
     // Where an aborted run stopped is not a failure: it is marked stopped, not crossed out.
     const stoppedState = variant.status === 'aborted' ? 'stopped' : 'failed';
     const current = stageIndex(stopped ? lastStageOf(variant) : variant.current_stage);
-    return h('ol', { class: 'timeline', 'aria-label': 'Stages' }, STAGES.map(([stage, label], index) => {
+    return h('ol', { class: 'timeline', 'aria-label': 'Stages' }, timelineStages().map(([stage, label], index) => {
         let status = 'pending';
         if (finished || index < current) {
             status = 'done';
         } else if (index === current) {
             status = stopped ? stoppedState : variant.status === 'generating' ? 'current' : 'pending';
         }
-        const text = stage === 'planning' && (variant.current_stage ?? lastStageOf(variant)) === 'incremental_planning'
-            ? stageLabel('incremental_planning') : label;
+        // The stage the run reports names its step (incremental planning in planning's place).
+        const reported = variant.current_stage ?? lastStageOf(variant);
+        const text = reported && sameStep(stage, reported) ? stageLabel(reported) : label;
         return h('li', { class: `step step-${status}`, dataset: { stage, state: status },
             'aria-current': status === 'current' ? 'step' : null },
             h('span', { class: 'step-label', text }),

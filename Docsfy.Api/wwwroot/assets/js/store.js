@@ -4,6 +4,7 @@
 export const state = {
     me: null,             // {username, role, is_admin}
     models: null,         // GET /api/models: {providers, default_provider, default_model, known_models}
+    vocabulary: null,     // GET /api/vocabulary: {stages: [{name, label, step, plan_known}], statuses, providers}
     projects: [],         // sync.projects, newest change first
     knownModels: {},
     knownBranches: {},

@@ -4,9 +4,10 @@ import { h } from './dom.js';
 import { state } from './store.js';
 
 export function modelSuggestions(provider) {
-    // offline has exactly one model; anything else would be refused.
-    if (provider === 'offline') {
-        return ['markdown'];
+    // A provider with exactly one model (offline) would refuse anything else.
+    const only = providerDetails(provider)?.only_model;
+    if (only) {
+        return [only];
     }
     const names = new Set([
         ...(state.knownModels[provider] ?? []),

@@ -3,26 +3,42 @@ import { path } from './api.js';
 import { h } from './dom.js';
 import { keyOf, state } from './store.js';
 
-export const STAGES = [
-    ['cloning', 'Cloning'],
-    ['planning', 'Planning'],
-    ['generating_pages', 'Writing pages'],
-    ['validating', 'Validating'],
-    ['cross_linking', 'Cross-linking'],
-    ['rendering', 'Rendering'],
-];
+// Stage names and labels come from GET /api/vocabulary (state.vocabulary), the API's one list: nothing here repeats them.
 
-const STAGE_LABELS = new Map([...STAGES, ['incremental_planning', 'Planning changes'], ['up_to_date', 'Up to date']]);
-// From this stage on, the run's own plan is known and page_count counts its pages.
-const PLAN_KNOWN_FROM = STAGES.findIndex(([stage]) => stage === 'generating_pages');
-
-export function stageLabel(stage) {
-    return stage ? STAGE_LABELS.get(stage) ?? stage : '';
+function describedStages() {
+    return state.vocabulary?.stages ?? [];
 }
 
-/** The index of a stage in STAGES (incremental planning counts as planning), or -1. */
+function describe(stage) {
+    return describedStages().find(described => described.name === stage) ?? null;
+}
+
+/** The run's timeline: [name, label] per step, in order (the first stage named for each step). */
+export function timelineStages() {
+    const steps = new Map();
+    for (const stage of describedStages()) {
+        if (stage.step !== null && !steps.has(stage.step)) {
+            steps.set(stage.step, [stage.name, stage.label]);
+        }
+    }
+    return [...steps.entries()].sort(([a], [b]) => a - b).map(([, stage]) => stage);
+}
+
+/** What the dashboard calls a stage; a stage this API does not describe (a newer worker's) is shown by its name. */
+export function stageLabel(stage) {
+    return stage ? describe(stage)?.label ?? stage : '';
+}
+
+/** Whether two stages take the same place in the timeline (incremental planning is planning). */
+export function sameStep(stage, other) {
+    const step = describe(stage)?.step;
+    return step != null && step === describe(other)?.step;
+}
+
+/** The index of a stage in timelineStages(), or -1 for a stage outside it. */
 export function stageIndex(stage) {
-    return STAGES.findIndex(([name]) => name === (stage === 'incremental_planning' ? 'planning' : stage));
+    const step = describe(stage)?.step;
+    return step == null ? -1 : timelineStages().findIndex(([name]) => describe(name)?.step === step);
 }
 
 /** Pages in the plan's navigation[].pages[], or null when there is no readable plan. */
@@ -53,7 +69,7 @@ export function progressOf(variant) {
         const size = Math.max(done, total ?? 0);
         return { done: size, total: size };
     }
-    if (variant.status === 'generating' && stageIndex(variant.current_stage) < PLAN_KNOWN_FROM) {
+    if (variant.status === 'generating' && !describe(variant.current_stage)?.plan_known) {
         return { done: 0, total: null };
     }
     return total === null ? { done, total: null } : { done: Math.min(done, total), total };

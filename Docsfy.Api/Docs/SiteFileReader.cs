@@ -4,7 +4,7 @@ using Npgsql;
 namespace Docsfy.Api.Docs;
 
 /// <summary>The stored files of a run's site (<c>site_files</c>), read with sequential access so content streams.</summary>
-public sealed class SiteStore(NpgsqlDataSource dataSource)
+public sealed class SiteFileReader(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Looks up one file and hands its head, and its content unless not wanted, to <paramref name="respond"/> while the

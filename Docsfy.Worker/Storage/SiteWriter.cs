@@ -10,7 +10,7 @@ namespace Docsfy.Worker.Storage;
 /// API serves the site only after the run's <c>ready</c> event points the variant at it, so a half-written site is never
 /// visible.
 /// </summary>
-public sealed class SiteStore(NpgsqlDataSource dataSource)
+public sealed class SiteWriter(NpgsqlDataSource dataSource)
 {
     /// <param name="cachedPages">The pages a later run may reuse, by slug: every page except placeholders.</param>
     public async Task SaveAsync(Guid runId, IReadOnlyList<SiteFile> files, IReadOnlyDictionary<string, string> cachedPages,

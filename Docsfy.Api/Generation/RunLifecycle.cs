@@ -1,0 +1,161 @@
+using Docsfy.Api.Auth;
+using Docsfy.Api.Hub;
+using Docsfy.Api.Models;
+using Docsfy.Api.Projects;
+using Docsfy.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Docsfy.Api.Generation;
+
+/// <summary>
+/// Everything that starts or ends a run, for every caller: the REST endpoints, the watchdog, and whatever comes next. A
+/// caller turns its input into a request, calls one method, and says the result or the <see cref="RunRefusal"/> its own
+/// way; the rules (who may, what is valid, what "already generating" means, undoing a run no worker will get, telling
+/// the hub) live only here.
+/// </summary>
+public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, ISendEndpointProvider send, IBus bus,
+    IOptions<AiDefaults> defaults, IOptions<GenerationOptions> options, ILogger<RunLifecycle> logger)
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Starts a run of the caller's own variant described by <paramref name="request"/>.</summary>
+    public async Task<LifecycleOutcome<RunStarted>> StartAsync(GenerateRequest request, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        if (!caller.CanWrite)
+        {
+            return RunRefusal.Forbidden("Viewers cannot start runs.");
+        }
+        var validation = await GenerateValidation.ValidateAsync(request, caller, caller.Username, defaults.Value, options.Value,
+            cancellationToken);
+        return validation.Succeeded(out var run, out var refusal) ? await StartValidAsync(run, caller, cancellationToken) : refusal;
+    }
+
+    /// <summary>
+    /// Runs an existing variant again from the source it was generated from, as its owner's variant. Its owner may, and
+    /// admins may for anyone; unless <paramref name="force"/>d, the run is incremental (or finds the commit up to date).
+    /// </summary>
+    public async Task<LifecycleOutcome<RunStarted>> RegenerateAsync(VariantKey variant, bool force, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var found = await projects.FindVisibleAsync(caller, new VariantFilter(variant.Name, variant.Branch, variant.Provider,
+            variant.Model, variant.Owner), VariantOrder.UpdatedDescending, cancellationToken);
+        if (found.Count == 0)
+        {
+            return RunRefusal.NotFound($"No variant {Describe(variant)} that you can see.");
+        }
+        var view = found[0].View;
+        if (!caller.CanWrite || !(caller.IsAdmin || string.Equals(view.Owner, caller.Username, StringComparison.OrdinalIgnoreCase)))
+        {
+            return RunRefusal.Forbidden("You can regenerate only your own variants.");
+        }
+        var isLocalPath = view.RepoUrl.StartsWith('/');
+        var request = new GenerateRequest(RepoUrl: isLocalPath ? null : view.RepoUrl, RepoPath: isLocalPath ? view.RepoUrl : null,
+            Branch: view.Branch, AiProvider: view.AiProvider, AiModel: view.AiModel, Force: force, RepoType: view.RepoType);
+        var validation = await GenerateValidation.ValidateAsync(request, caller, view.Owner, defaults.Value, options.Value,
+            cancellationToken);
+        return validation.Succeeded(out var run, out var refusal) ? await StartValidAsync(run, caller, cancellationToken) : refusal;
+    }
+
+    /// <summary>
+    /// Aborts the one running variant <paramref name="target"/> names. Users abort their own runs; admins anyone's
+    /// (<see cref="VariantFilter.Owner"/> narrows when several owners run the same name). The API ends the run itself, so
+    /// the abort holds even if no worker is alive; the workers are told to stop.
+    /// </summary>
+    public async Task<LifecycleOutcome<RunAborted>> AbortAsync(VariantFilter target, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var name = target.Name ?? throw new ArgumentException("An abort names the project.", nameof(target));
+        var ownerFilter = caller.IsAdmin ? target.Owner : caller.Username;
+        var running = caller.CanWrite
+            ? await runs.FindRunningAsync(name, target.Branch, target.Provider, target.Model, ownerFilter, cancellationToken)
+            : [];
+        if (running.Count == 0)
+        {
+            // As for deleting: someone else's run the caller sees through a grant is refused; one they cannot see does not
+            // exist for them.
+            IReadOnlyList<VariantMatch> visible = caller.IsAdmin
+                ? []
+                : await projects.FindVisibleAsync(caller, target, VariantOrder.UpdatedDescending, cancellationToken);
+            return visible.Any(v => v.View.Status == VariantStatus.Generating)
+                ? RunRefusal.Forbidden("You can abort only your own runs.")
+                : RunRefusal.NotFound($"No running generation of '{name}' that you may abort.");
+        }
+        if (running.Count > 1)
+        {
+            return RunRefusal.Conflict($"{running.Count} runs of '{name}' are generating: "
+                + string.Join(", ", running.Select(Describe)) + ". Abort one by branch, provider and model"
+                + (caller.IsAdmin ? " (and ?owner=)." : "."));
+        }
+
+        var variant = running[0];
+        if (await runs.AbortAsync(variant, caller.Username, cancellationToken) is not { } aborted)
+        {
+            return RunRefusal.Conflict($"{Describe(variant)} finished before it could be aborted.");
+        }
+        logger.LogInformation("{Caller} aborted run {RunId} of {Project}", caller.Username, aborted.RunId, variant.Name);
+        try
+        {
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            await bus.Publish(new AbortGeneration(aborted.RunId), timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The run is already aborted for everyone; a worker still on it stops at its next heartbeat check.
+            logger.LogWarning(exception, "Could not tell the workers to stop run {RunId}", aborted.RunId);
+        }
+        await hub.RunEndedAsync(aborted);
+        return new RunAborted(variant, aborted.RunId, aborted.Status);
+    }
+
+    /// <summary>
+    /// Ends runs nobody works on (their worker's heartbeats stopped, or no worker took them in time) and tells their
+    /// viewers. Every replica may call it: each run is ended, and announced, by exactly one.
+    /// </summary>
+    public async Task<int> EndAbandonedRunsAsync(CancellationToken cancellationToken)
+    {
+        var ended = await runs.EndStuckRunsAsync(options.Value.HeartbeatTimeout, options.Value.QueueTimeout, cancellationToken);
+        foreach (var run in ended)
+        {
+            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", run.RunId, run.Variant.Name, run.ErrorMessage);
+            await hub.RunEndedAsync(run);
+        }
+        return ended.Count;
+    }
+
+    private async Task<LifecycleOutcome<RunStarted>> StartValidAsync(ValidRun run, Caller caller, CancellationToken cancellationToken)
+    {
+        var variant = run.Variant;
+        if (await runs.StartAsync(variant, run.Source, run.RepoType, run.Force, cancellationToken) is not { } started)
+        {
+            return RunRefusal.Conflict($"{Describe(variant)} is already generating. Wait for it to finish or abort it.");
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            var endpoint = await send.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
+            await endpoint.Send(new GenerateDocumentation(variant, started.RunId, run.RepoUrl, run.RepoPath, run.Force, run.RepoType,
+                run.AiCliTimeoutMinutes, started.BaseRunId, started.BaseCommitSha, started.BasePlanJson), timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Without the command no worker will ever run it: end it now rather than leave it generating.
+            logger.LogError(exception, "Could not send run {RunId} of {Project} to the workers", started.RunId, variant.Name);
+            if (await runs.FailAsync(started.RunId, "The run could not be handed to a worker. Try again.", CancellationToken.None) is { } failed)
+            {
+                await hub.RunEndedAsync(failed);
+            }
+            return RunRefusal.Unavailable("The workers cannot be reached right now. Try again.");
+        }
+
+        logger.LogInformation("{Caller} started run {RunId} of {Project} ({Branch}, {Provider}/{Model}) for {Owner}",
+            caller.Username, started.RunId, variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner);
+        await hub.ProjectChangedAsync(variant.Name, variant.Owner, []);
+        return new RunStarted(variant, started.RunId);
+    }
+
+    private static string Describe(VariantKey variant) =>
+        $"'{variant.Name}' ({variant.Branch}, {variant.Provider}/{variant.Model}, owner {variant.Owner})";
+}
