@@ -7,7 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("docsfydb");
-builder.AddDocsfyMessaging(bus => bus.AddGenerationConsumers());
+builder.AddDocsfyMessaging(bus =>
+{
+    bus.AddGenerationConsumers();
+    bus.AddBranchListingConsumer();
+});
 builder.AddGenerationRuns();
 builder.AddAiProviders();
 builder.AddRepositoryCloning();

@@ -1,3 +1,4 @@
+using Docsfy.Contracts;
 using MassTransit;
 
 namespace Docsfy.Api.Hub;
@@ -12,7 +13,7 @@ public sealed class BrokerReconnectObserver(IServiceProvider services, ILogger<B
 
     public async Task Ready(ReceiveEndpointReady ready)
     {
-        if (!ready.InputAddress.AbsolutePath.Contains("hub-broadcast", StringComparison.OrdinalIgnoreCase)
+        if (!ready.InputAddress.AbsolutePath.Contains(Queues.HubBroadcast, StringComparison.OrdinalIgnoreCase)
             || Interlocked.Increment(ref _readyCount) == 1)
         {
             return;

@@ -26,14 +26,8 @@ public static class HubExtensions
     public static void AddHubConsumers(this IBusRegistrationConfigurator bus)
     {
         // Worker events do not come through MassTransit's endpoints: RunEventPartitions consumes their partition
-        // queues in batches. Broadcasts are delivered in order, so a stage change is never overtaken by an older one.
-        bus.AddConsumer<HubBroadcastConsumer>().Endpoint(e =>
-        {
-            e.Name = "hub-broadcast";
-            e.Temporary = true;
-            e.InstanceId = ReplicaIdentity.Id;
-            e.ConcurrentMessageLimit = 1;
-        });
+        // queues in batches.
+        bus.AddConsumer<HubBroadcastConsumer, HubBroadcastConsumerDefinition>();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Docsfy.Worker.Cloning;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
@@ -18,4 +19,8 @@ public static class CloningExtensions
         builder.Services.AddSingleton<IRepositoryCloner, RepositoryCloner>();
         return builder;
     }
+
+    /// <summary>Answers the API's branch listings; call inside the worker's bus registration.</summary>
+    public static void AddBranchListingConsumer(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<ListBranchesConsumer, ListBranchesConsumerDefinition>();
 }

@@ -16,16 +16,3 @@ public sealed class GenerateDocumentationConsumer(RunRegistry registry, RunExecu
         executor.Start(context.Message);
     }
 }
-
-/// <summary>Every worker hears every abort on its own temporary queue; the one running the run stops it.</summary>
-public sealed class AbortGenerationConsumer(RunRegistry registry, ILogger<AbortGenerationConsumer> logger) : IConsumer<AbortGeneration>
-{
-    public Task Consume(ConsumeContext<AbortGeneration> context)
-    {
-        if (registry.Abort(context.Message.RunId, StopReason.Aborted))
-        {
-            logger.LogInformation("Aborting run {RunId}", context.Message.RunId);
-        }
-        return Task.CompletedTask;
-    }
-}

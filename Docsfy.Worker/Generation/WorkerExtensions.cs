@@ -28,7 +28,7 @@ public static class WorkerExtensions
         builder.Services.AddSingleton<RunEventSender>();
         builder.Services.AddSingleton<RunHeartbeat>();
         builder.Services.AddSingleton<RunExecutor>();
-        builder.Services.AddSingleton<SiteStore>();
+        builder.Services.AddSingleton<SiteWriter>();
         builder.Services.AddSingleton<DocumentationPipeline>();
         builder.Services.AddSingleton<PageCache>();
         builder.Services.AddSingleton<Planner>();
@@ -41,30 +41,11 @@ public static class WorkerExtensions
         return builder;
     }
 
-    /// <summary>
-    /// Runs come from one queue shared by all workers, one message at a time (the consumer waits for a free run slot
-    /// before taking the next, so a busy worker leaves queued runs to idle ones). Aborts reach every worker.
-    /// </summary>
+    /// <summary>Runs and aborts, each on the endpoint its consumer definition describes.</summary>
     public static void AddGenerationConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<GenerateDocumentationConsumer>().Endpoint(e =>
-        {
-            e.Name = Queues.Generation;
-            e.ConcurrentMessageLimit = 1;
-            e.PrefetchCount = 1;
-        });
-        bus.AddConsumer<AbortGenerationConsumer>().Endpoint(e =>
-        {
-            e.Name = "worker-abort";
-            e.Temporary = true;
-            e.InstanceId = Guid.NewGuid().ToString("N");
-        });
-        // Any worker answers; a listing is short and bounded by the clone time limit.
-        bus.AddConsumer<ListBranchesConsumer>().Endpoint(e =>
-        {
-            e.Name = Queues.BranchListing;
-            e.ConcurrentMessageLimit = 4;
-        });
+        bus.AddConsumer<GenerateDocumentationConsumer, GenerateDocumentationConsumerDefinition>();
+        bus.AddConsumer<AbortGenerationConsumer, AbortGenerationConsumerDefinition>();
     }
 
     /// <summary>Stops runs on shutdown; call after the bus is added so it stops first.</summary>
