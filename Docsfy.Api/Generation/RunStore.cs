@@ -17,10 +17,10 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// <remarks>
     /// Unless forced, the run's base is this variant's own published run (same provider and model), whose commit, plan
     /// and pages the worker may reuse: a variant's pages are always written by the provider and model it is labelled
-    /// with, so another model never takes over pages it did not write (SPEC section 3). When the newest ready variant of
-    /// the same owner, name and branch has another provider or model, this run replaces it: its row is deleted once this
-    /// run is ready, never before. Both are read in the same statement as the upsert, so they are the state before this
-    /// run began.
+    /// with, so another model never takes over pages it did not write (docs/design/variants.md §7). When the newest
+    /// ready variant of the same owner, name and branch has another provider or model, this run replaces it
+    /// (docs/design/variants.md §9): its row is deleted once this run is ready, never before. Both are read in the same
+    /// statement as the upsert, so they are the state before this run began.
     /// </remarks>
     public async Task<StartedRun?> StartAsync(VariantKey variant, string repoUrl, string? repoType, bool force,
         CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ using Markdig;
 namespace Docsfy.Worker.CrossLinking;
 
 /// <summary>
-/// The deterministic part of the cross_linking stage (SPEC section 5): links that lead nowhere become plain text,
-/// "See &lt;Title&gt;" mentions link to that page, and the AI's choice of related pages is validated and appended.
+/// The deterministic part of the cross_linking stage (docs/design/pipeline.md §6): links that lead nowhere become plain
+/// text, "See &lt;Title&gt;" mentions link to that page, and the AI's choice of related pages is validated and appended.
 /// Page links are written as <c>slug.md</c>; the HTML renderer points them at <c>slug.html</c>.
 /// </summary>
 public sealed class CrossLinker

@@ -8,7 +8,10 @@ namespace Docsfy.Worker.Generation;
 
 public static class WorkerExtensions
 {
-    /// <summary>Options from section <c>Worker</c>, with the SPEC's variable names taking precedence where set.</summary>
+    /// <summary>
+    /// Options from section <c>Worker</c>, with the documented variable names taking precedence where set
+    /// (docs/design/configuration.md §3).
+    /// </summary>
     public static IHostApplicationBuilder AddGenerationRuns(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section)

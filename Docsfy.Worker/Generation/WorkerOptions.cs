@@ -1,6 +1,9 @@
 namespace Docsfy.Worker.Generation;
 
-/// <summary>How much a worker does at once and how long it may take (section <c>Worker</c>, plus the SPEC's variables).</summary>
+/// <summary>
+/// How much a worker does at once and how long it may take (section <c>Worker</c>, plus the variables of
+/// docs/design/configuration.md §3).
+/// </summary>
 public sealed class WorkerOptions
 {
     public const string Section = "Worker";

@@ -11,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Docsfy.Worker.Pipeline;
 
 /// <summary>
-/// One run, stage by stage (SPEC section 5): cloning; then nothing more when the commit is already documented
-/// (up to date); incremental_planning when there is an earlier run to build on, else planning; generating_pages,
-/// validating, cross_linking, rendering. Cloning, planning and rendering failures end the run in <c>error</c>;
-/// validating and cross-linking failures are logged and skipped; any doubt in incremental planning means a full run.
-/// Cancellation (abort, time limit, shutdown) propagates to the caller.
+/// One run, stage by stage (docs/design/pipeline.md §1): cloning; then nothing more when the commit is already
+/// documented (up to date); incremental_planning when there is an earlier run to build on, else planning;
+/// generating_pages, validating, cross_linking, rendering. Cloning, planning and rendering failures end the run in
+/// <c>error</c>; validating and cross-linking failures are logged and skipped; any doubt in incremental planning means
+/// a full run. Cancellation (abort, time limit, shutdown) propagates to the caller.
 /// </summary>
 public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,

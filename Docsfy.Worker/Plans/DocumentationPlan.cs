@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Docsfy.Worker.Plans;
 
 /// <summary>
-/// The site's outline (SPEC section 5, planning): <c>{project_name, tagline, repo_type, navigation:[{group,
+/// The site's outline (docs/design/pipeline.md §4): <c>{project_name, tagline, repo_type, navigation:[{group,
 /// pages:[{slug, title, description, type}]}]}</c>. Stored on the variant as <c>plan_json</c>.
 /// </summary>
 public sealed record DocumentationPlan(

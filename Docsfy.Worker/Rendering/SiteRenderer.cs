@@ -4,7 +4,7 @@ using Docsfy.Worker.Plans;
 namespace Docsfy.Worker.Rendering;
 
 /// <summary>
-/// Builds the static documentation site (SPEC section 5, rendering). The output depends only on its input — no
+/// Builds the static documentation site (docs/design/pipeline.md §7). The output depends only on its input — no
 /// timestamps, a fixed file order — so re-rendering the same plan and pages gives the same bytes and stable ETags.
 /// </summary>
 public sealed class SiteRenderer : ISiteRenderer

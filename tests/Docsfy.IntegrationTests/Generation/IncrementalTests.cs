@@ -5,10 +5,10 @@ using Docsfy.IntegrationTests.Infrastructure;
 namespace Docsfy.IntegrationTests.Generation;
 
 /// <summary>
-/// Regeneration spends AI calls only where the repository changed (SPEC sections 3 and 5): up-to-date runs, incremental
-/// planning with the page cache, targeted page updates, and variant replacement (another model always writes its own
-/// pages, and replaces the older variant only once it is ready). The fake AI (Assets/fake-ai.sh) is
-/// steered by marker files committed into the repository under test.
+/// Regeneration spends AI calls only where the repository changed (docs/design/variants.md §7 and §9,
+/// docs/design/pipeline.md §3): up-to-date runs, incremental planning with the page cache, targeted page updates, and
+/// variant replacement (another model always writes its own pages, and replaces the older variant only once it is
+/// ready). The fake AI (Assets/fake-ai.sh) is steered by marker files committed into the repository under test.
 /// </summary>
 [Collection(DocsfyCollection.Name)]
 public sealed class IncrementalTests(DocsfyAppFixture fixture)
