@@ -37,6 +37,12 @@ public sealed class AuthOptionsSetup(IConfiguration configuration) : IConfigureO
         {
             failures.Add("Auth login limits must be positive.");
         }
+        // Checked here so a zero or negative value stops start-up naming the setting, rather than failing later in the
+        // purge service's timer or in a cookie that expires before it is set.
+        if (options.SessionLifetime <= TimeSpan.Zero || options.SessionPurgeInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Auth:SessionLifetime and Auth:SessionPurgeInterval must be positive.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

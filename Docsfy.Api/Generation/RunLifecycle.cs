@@ -14,7 +14,7 @@ namespace Docsfy.Api.Generation;
 /// way; the rules (who may, what is valid, what "already generating" means, undoing a run no worker will get, telling
 /// the hub) live only here.
 /// </summary>
-public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, ISendEndpointProvider send, IBus bus,
+public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus,
     IOptions<AiDefaults> defaults, IOptions<GenerationOptions> options, ILogger<RunLifecycle> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
@@ -135,7 +135,7 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
         try
         {
             using var timeout = new CancellationTokenSource(SendTimeout);
-            var endpoint = await send.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
             await endpoint.Send(new GenerateDocumentation(variant, started.RunId, run.RepoUrl, run.RepoPath, run.Force, run.RepoType,
                 run.AiCliTimeoutMinutes, started.BaseRunId, started.BaseCommitSha, started.BasePlanJson), timeout.Token);
         }

@@ -75,7 +75,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Applies a terminal status; returns the stored completion time when it was applied, else null. A ready run that
     /// produced a site is published in the same transaction: the variant now serves this run's files; an up-to-date run
-    /// serves the site of its base (its own last run, or the replaced variant's) with that base's plan. A ready run that
+    /// serves the site of its base (always its own variant's published run) with that base's plan. A ready run that
     /// replaces another variant (docs/design/variants.md §9) deletes it here, so the <c>sync</c> that follows no longer
     /// lists it.
     /// </summary>

@@ -27,7 +27,7 @@ public sealed class EventBarrier : IAsyncDisposable
             markerRun = Guid.NewGuid();
         }
         var name = DocsfyAppFixture.UniqueName("barrier");
-        await VariantRows.InsertAsync(host, name, owner, status: "generating", generationId: markerRun);
+        await VariantRows.InsertAsync(host, name, owner, status: "generating", runId: markerRun);
         return new EventBarrier(host, new VariantKey(name, "main", "cursor", "gpt-5", owner), markerRun);
     }
 

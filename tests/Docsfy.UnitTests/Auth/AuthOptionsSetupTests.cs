@@ -53,4 +53,28 @@ public sealed class AuthOptionsSetupTests
         Assert.False(valid);
         Assert.Contains("must differ", failures);
     }
+
+    [Theory]
+    [InlineData(0, 600)]
+    [InlineData(28800, 0)]
+    [InlineData(-1, 600)]
+    public void Refuses_session_timings_that_are_not_positive(int lifetimeSeconds, int purgeSeconds)
+    {
+        var setup = new AuthOptionsSetup(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ADMIN_KEY"] = "admin-key-0123456789",
+            ["DOCSFY_KEY_HASH_SECRET"] = new string('s', 40),
+        }).Build());
+        var options = new AuthOptions
+        {
+            SessionLifetime = TimeSpan.FromSeconds(lifetimeSeconds),
+            SessionPurgeInterval = TimeSpan.FromSeconds(purgeSeconds),
+        };
+        setup.Configure(options);
+
+        var result = setup.Validate(null, options);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Auth:SessionLifetime and Auth:SessionPurgeInterval", result.FailureMessage, StringComparison.Ordinal);
+    }
 }
