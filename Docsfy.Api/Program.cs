@@ -10,6 +10,7 @@ using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
+using Docsfy.Api.Workers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ builder.AddDocsfyMessaging(bus =>
 {
     bus.AddHubConsumers();
     bus.AddBranchListing();
+    bus.AddWorkerPresenceConsumer();
 });
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
@@ -26,6 +28,7 @@ builder.AddDocsfyRequestLimits();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
+builder.AddDocsfyWorkers();
 builder.AddDocsfyGeneration();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
@@ -53,6 +56,7 @@ app.MapModelsApi();
 app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
+app.MapWorkersApi();
 app.MapDashboard();
 
 app.Run();

@@ -82,11 +82,12 @@ public static class Extensions
 
     /// <summary>
     /// Maps <c>/health</c> (every check must pass: ready to serve) and <c>/alive</c> (only the liveness check).
-    /// Both answer without authentication and reveal nothing but a status word.
+    /// Both answer without authentication and reveal nothing but a status word, plus the reason a service is degraded
+    /// (still 200: it serves, but something it needs is missing, such as every worker).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),

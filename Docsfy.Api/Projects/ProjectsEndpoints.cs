@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
+using Docsfy.Api.Workers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Docsfy.Api.Projects;
@@ -44,7 +45,8 @@ public static class ProjectsEndpoints
 
     /// <summary>A value that is not a UUID names no variant: 404, like an unknown one.</summary>
     private static async Task<Results<Ok<VariantView>, JsonHttpResult<ApiError>>> GetByIdAsync(
-        string generationId, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
+        string generationId, ClaimsPrincipal user, ProjectStore store, WorkerRegistry workers, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(generationId, out var id))
         {
@@ -52,12 +54,12 @@ public static class ProjectsEndpoints
         }
         var variants = await store.FindVisibleAsync(Caller.FromPrincipal(user), new VariantFilter(RunId: id),
             VariantOrder.UpdatedDescending, cancellationToken);
-        return variants.Count == 0 ? ApiError.NotFound("Variant not found.") : TypedResults.Ok(variants[0].View);
+        return variants.Count == 0 ? ApiError.NotFound("Variant not found.") : TypedResults.Ok(WithQueue(variants[0].View, workers, time));
     }
 
     private static async Task<Results<Ok<VariantView>, JsonHttpResult<ApiError>>> GetVariantAsync(
         string name, string branch, string provider, string model, string? owner, ClaimsPrincipal user, ProjectStore store,
-        CancellationToken cancellationToken)
+        WorkerRegistry workers, TimeProvider time, CancellationToken cancellationToken)
     {
         if ((VariantRoute.CheckVariant(name, branch, provider, model) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
@@ -69,11 +71,14 @@ public static class ProjectsEndpoints
         var pick = VariantResolution.Pick(caller, candidates);
         return pick.Status switch
         {
-            VariantPickStatus.Found => TypedResults.Ok(pick.Match!.View),
+            VariantPickStatus.Found => TypedResults.Ok(WithQueue(pick.Match!.View, workers, time)),
             VariantPickStatus.Ambiguous => AmbiguousOwner(),
             _ => ApiError.NotFound("Variant not found."),
         };
     }
+
+    private static VariantView WithQueue(VariantView view, WorkerRegistry workers, TimeProvider time) =>
+        view with { WaitingForWorker = WaitingForWorker.Of(view, workers, time.GetUtcNow()) };
 
     public static JsonHttpResult<ApiError> AmbiguousOwner() =>
         ApiError.Conflict("Several owners have this variant; pass ?owner=<username> to choose one.");

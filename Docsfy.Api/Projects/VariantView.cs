@@ -28,4 +28,8 @@ public sealed record VariantView(
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AiUsageView? AiUsage { get; init; }
+
+    /// <summary>REST reads of one variant whose run no worker has taken yet: how long it has waited, and for whom.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Workers.WaitingForWorker? WaitingForWorker { get; init; }
 }
