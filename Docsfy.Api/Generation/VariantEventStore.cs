@@ -94,6 +94,8 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
                 plan_json = case when @status = 'ready' then coalesce(@plan_json, plan_json) else plan_json end,
                 last_generated = case when @status = 'ready' then coalesce(@last_generated, now()) else last_generated end,
                 last_commit_sha = coalesce(@commit_sha, last_commit_sha),
+                published_commit_sha = case when @status = 'ready' then coalesce(@commit_sha, last_commit_sha)
+                    else published_commit_sha end,
                 error_message = @error_message,
                 last_event_seq = greatest(last_event_seq, @sequence),
                 ai_calls = coalesce(@ai_calls, ai_calls),
