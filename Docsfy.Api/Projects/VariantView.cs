@@ -3,7 +3,8 @@ namespace Docsfy.Api.Projects;
 /// <summary>
 /// A variant as clients see it: exactly the <c>sync.projects[]</c> fields of the WebSocket reference, plus
 /// <c>generation_id</c>, <c>repo_type</c> and <c>published_commit_sha</c> (the commit of the site it serves, which after a
-/// failed or aborted run differs from <c>last_commit_sha</c>, the latest run's). REST reads of single variants add
+/// failed or aborted run differs from <c>last_commit_sha</c>, the latest run's) and <c>left_out</c> (what that site left
+/// out because a limit was reached, null when nothing). REST reads of single variants add
 /// <see cref="AiUsage"/>; lists and the WebSocket <c>sync</c> leave it out (it is then null and not written).
 /// </summary>
 public sealed record VariantView(
@@ -24,7 +25,8 @@ public sealed record VariantView(
     string UpdatedAt,
     Guid GenerationId,
     string? RepoType,
-    string? PublishedCommitSha)
+    string? PublishedCommitSha,
+    string? LeftOut)
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AiUsageView? AiUsage { get; init; }
