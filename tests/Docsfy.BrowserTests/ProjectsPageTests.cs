@@ -125,6 +125,7 @@ public sealed class ProjectsPageTests(BrowserFixture fixture)
         await VariantRows.SetAsync(fixture.Host, id, "last_generated", new DateTime(2026, 2, 3, 4, 5, 6, DateTimeKind.Utc));
         await VariantRows.SetAsync(fixture.Host, id, "published_commit_sha", new string('1', 40));
         await VariantRows.SetAsync(fixture.Host, id, "last_commit_sha", new string('2', 40));
+        await VariantRows.SetAsync(fixture.Host, id, "left_out", "150 of 180 guides shown (the first in name order).");
 
         await using var tab = await Tab.OpenAsync(fixture, "failed-row");
         var page = tab.Page;
@@ -138,6 +139,8 @@ public sealed class ProjectsPageTests(BrowserFixture fixture)
             "Published siterun of 2026-02-03 04:05:06 UTC, commit 111111111111, still served");
         await Assertions.Expect(facts).ToContainTextAsync("Last runfailed (the reason is above)");
         await Assertions.Expect(facts).ToContainTextAsync("Last run's commit222222222222");
+        // What the served site left out, as its run reported it.
+        await Assertions.Expect(facts).ToContainTextAsync("Left out of the site150 of 180 guides shown (the first in name order).");
         await Assertions.Expect(page.Locator("#detail-error")).ToHaveTextAsync("The AI's plan could not be read.");
         await Screenshots.SaveAsync(page, "variant-failed", fullPage: true);
         tab.AssertNoScriptErrors();

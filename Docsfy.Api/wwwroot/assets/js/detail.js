@@ -84,6 +84,8 @@ export class DetailView {
                 text: variant.error_message }) : null,
             h('dl', { class: 'facts' },
                 fact('Published site', publishedSite(variant), variant.published_commit_sha ?? undefined),
+                // Limits the published site reached (too many guides, an image too large), as its run reported them.
+                variant.left_out && hasSite(variant) ? fact('Left out of the site', variant.left_out) : null,
                 fact('Last run', lastRun(variant)),
                 fact('Repository', variant.repo_url),
                 // The latest run's commit; after a failed or aborted run the served site's may differ (above).
