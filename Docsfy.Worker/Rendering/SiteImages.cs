@@ -69,6 +69,13 @@ public sealed class SiteImages(IRepositoryFiles repository, ImageOptions options
             problem = $"{path}: not a PNG, JPEG, GIF, WebP or SVG image";
             return null;
         }
+        // Once the site holds its limit of images, nothing more is read: references cannot make the worker read file
+        // after file only to drop them.
+        if (_files.Count >= options.MaxImages)
+        {
+            problem = $"{path}: over the limit of {options.MaxImages} images per site";
+            return null;
+        }
         if (!repository.TryReadBytes(path, options.MaxImageBytes, out var bytes, out var readProblem))
         {
             problem = $"{path}: {TrimPath(readProblem, path)}";
@@ -83,11 +90,6 @@ public sealed class SiteImages(IRepositoryFiles repository, ImageOptions options
         if (_files.ContainsKey(name))
         {
             return name;
-        }
-        if (_files.Count >= options.MaxImages)
-        {
-            problem = $"{path}: over the limit of {options.MaxImages} images per site";
-            return null;
         }
         if (_totalBytes + bytes.Length > options.MaxTotalBytes)
         {
