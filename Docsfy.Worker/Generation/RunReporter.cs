@@ -49,7 +49,7 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
     public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
         publish(new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
             outcome.Status == VariantStatus.Ready ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
-            outcome.PlanJson, Meter.Snapshot()),
+            outcome.PlanJson, Meter.Snapshot(), outcome.LeftOut),
             cancellationToken);
 
     private GenerationProgressed Progress() =>
@@ -58,12 +58,13 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
 /// <summary>
 /// How a run ended. <see cref="ErrorMessage"/> is shown to users: short, no stack traces, no secrets. An up-to-date run
-/// carries its base's plan, which a replacing variant takes over.
+/// carries its base's plan, which a replacing variant takes over. <see cref="LeftOut"/> says what a ready site left out.
 /// </summary>
 public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false,
-    string? PlanJson = null)
+    string? PlanJson = null, string? LeftOut = null)
 {
-    public static RunOutcome Ready(int pageCount, string commitSha) => new(VariantStatus.Ready, pageCount, commitSha, null);
+    public static RunOutcome Ready(int pageCount, string commitSha, string? leftOut = null) =>
+        new(VariantStatus.Ready, pageCount, commitSha, null, LeftOut: leftOut);
 
     public static RunOutcome UpToDateWith(int pageCount, string commitSha, string planJson) =>
         new(VariantStatus.Ready, pageCount, commitSha, null, UpToDate: true, planJson);
