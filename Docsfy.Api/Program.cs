@@ -7,6 +7,7 @@ using Docsfy.Api.Generation;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
+using Docsfy.Api.OpenApi;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
@@ -32,6 +33,7 @@ builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
+builder.AddDocsfyOpenApi();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
 app.MapDashboard();
+app.MapDocsfyOpenApi();
 
 app.Run();
 
