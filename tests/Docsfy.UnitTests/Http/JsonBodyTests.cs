@@ -14,12 +14,15 @@ public sealed class JsonBodyTests
         SerializerOptions = { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower },
     }));
 
-    private static async Task<BodyResult<CreateUserRequest>> ReadAsync(string body, string contentType = "application/json")
+    private static Task<BodyResult<CreateUserRequest>> ReadAsync(string body, string contentType = "application/json") =>
+        ReadAsync<CreateUserRequest>(body, contentType);
+
+    private static async Task<BodyResult<T>> ReadAsync<T>(string body, string contentType = "application/json") where T : class
     {
         var context = new DefaultHttpContext();
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await Reader.ReadAsync<CreateUserRequest>(context.Request, CancellationToken.None);
+        return await Reader.ReadAsync<T>(context.Request, CancellationToken.None);
     }
 
     private static (int Status, string Detail) ErrorOf(BodyResult<CreateUserRequest> result)
@@ -77,7 +80,7 @@ public sealed class JsonBodyTests
     [Fact]
     public async Task Names_every_missing_field_of_a_body_that_lacks_several()
     {
-        var result = await ReadGrantAsync("{}");
+        var result = await ReadAsync<Docsfy.Api.Access.GrantRequest>("{}");
         Assert.Equal(422, result.Error!.StatusCode);
         Assert.Equal("Missing required field(s): 'username', 'owner'.", result.Error.Value!.Detail);
     }
@@ -97,21 +100,10 @@ public sealed class JsonBodyTests
     [InlineData("""{"repo_url":"https://example.com/a.git","ai_cli_timeout":1.5}""", "Field 'ai_cli_timeout' must be a whole number.", "ai_cli_timeout")]
     public async Task Names_the_type_a_field_must_have(string body, string detail, string field)
     {
-        var context = new DefaultHttpContext();
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        var result = await Reader.ReadAsync<Docsfy.Api.Generation.GenerateRequest>(context.Request, CancellationToken.None);
+        var result = await ReadAsync<Docsfy.Api.Generation.GenerateRequest>(body);
         Assert.Equal(422, result.Error!.StatusCode);
         Assert.Equal(detail, result.Error.Value!.Detail);
         Assert.Equal(field, result.Error.Value.Field);
-    }
-
-    private static async Task<BodyResult<Docsfy.Api.Access.GrantRequest>> ReadGrantAsync(string body)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await Reader.ReadAsync<Docsfy.Api.Access.GrantRequest>(context.Request, CancellationToken.None);
     }
 
     [Fact]
