@@ -38,31 +38,33 @@ public sealed class JsonBody(IOptions<JsonOptions> jsonOptions)
             return ApiError.Status(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.");
         }
 
-        JsonElement body;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return ApiError.Unprocessable("The body must be a JSON object.");
-            }
-            body = document.RootElement.Clone();
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException)
         {
             return ApiError.BadRequest("The body is not valid JSON.");
         }
 
-        try
+        using (document)
         {
-            var value = JsonSerializer.Deserialize<T>(bytes, _strict);
-            return value is null ? ApiError.Unprocessable("The body must be a JSON object.") : new BodyResult<T>(value);
-        }
-        catch (JsonException exception)
-        {
-            // The serializer enforces the rules; the explanation comes from where it stopped, the body and the
-            // contract, never from the wording of its message.
-            return JsonBodyErrors.Explain(exception, body, _strict.GetTypeInfo(typeof(T)));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ApiError.Unprocessable("The body must be a JSON object.");
+            }
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(bytes, _strict);
+                return value is null ? ApiError.Unprocessable("The body must be a JSON object.") : new BodyResult<T>(value);
+            }
+            catch (JsonException exception)
+            {
+                // The serializer enforces the rules; the explanation comes from where it stopped, the body and the
+                // contract, never from the wording of its message.
+                return JsonBodyErrors.Explain(exception, document.RootElement, _strict.GetTypeInfo(typeof(T)));
+            }
         }
     }
 

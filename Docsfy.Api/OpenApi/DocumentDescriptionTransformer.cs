@@ -28,7 +28,7 @@ internal sealed class DocumentDescriptionTransformer : IOpenApiDocumentTransform
         64 KiB (else 413), well-formed (else 400), and of the right shape (else 422: a missing, unknown, repeated, null or
         wrongly typed field).
 
-        **JSON.** Property names are snake_case; timestamps are ISO 8601 strings in UTC.
+        **JSON.** Property names are snake_case; timestamps are UTC, written `YYYY-MM-DD HH:MM:SS`.
 
         **Live updates: `GET /api/ws`.** One WebSocket per browser tab; it is not an OpenAPI operation, so it is described
         here. It authenticates with the `docsfy_session` cookie or with `?token=<API key or admin key>` (it does not read
