@@ -7,6 +7,7 @@ using Docsfy.Api.Generation;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
+using Docsfy.Api.OpenApi;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
@@ -35,6 +36,7 @@ builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
+builder.AddDocsfyOpenApi();
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ app.MapGenerationApi();
 app.MapBranchesApi();
 app.MapWorkersApi();
 app.MapDashboard();
+app.MapDocsfyOpenApi();
 
 app.Run();
 

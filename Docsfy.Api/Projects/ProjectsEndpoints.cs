@@ -14,14 +14,28 @@ public static class ProjectsEndpoints
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/api/projects").RequireAuthorization();
-        projects.MapGet("/", ListAsync);
-        projects.MapGet("/{name}", GetProjectAsync);
-        projects.MapGet("/by-id/{generationId}", GetByIdAsync);
-        projects.MapGet("/{name}/{branch}/{provider}/{model}", GetVariantAsync);
+        var projects = app.MapGroup("/api/projects").RequireAuthorization().WithTags("Projects");
+        projects.MapGet("/", ListAsync)
+            .WithSummary("Every variant the caller may see")
+            .WithDescription("With `known_models` (ready models by provider) and `known_branches` (ready branches by project); the same body as the WebSocket's `sync`.");
+        projects.MapGet("/{name}", GetProjectAsync)
+            .WithSummary("Every variant of one project the caller may see").WithDescription("Newest first; `?owner=` narrows to one owner.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        projects.MapGet("/by-id/{generationId}", GetByIdAsync)
+            .WithSummary("One variant by its generation id").WithDescription("With `ai_usage`. A value that is not a UUID is 404, like an unknown id.")
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
+        projects.MapGet("/{name}/{branch}/{provider}/{model}", GetVariantAsync)
+            .WithSummary("One variant").WithDescription("With `ai_usage`. When several owners have it, `?owner=` chooses (else 409).")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         projects.MapDelete("/{name}/{branch}/{provider}/{model}", ProjectDeleteEndpoints.DeleteVariantAsync)
-            .RequireAuthorization(AuthPolicies.Writer);
-        projects.MapDelete("/{name}", ProjectDeleteEndpoints.DeleteProjectAsync).RequireAuthorization(AuthPolicies.Writer);
+            .RequireAuthorization(AuthPolicies.Writer)
+            .WithSummary("Delete one variant and its site")
+            .WithDescription("Users delete their own; admins name the owner (`?owner=`). Refused while it is generating (409).")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        projects.MapDelete("/{name}", ProjectDeleteEndpoints.DeleteProjectAsync).RequireAuthorization(AuthPolicies.Writer)
+            .WithSummary("Delete every variant of a project of one owner")
+            .WithDescription("Users delete their own; admins name the owner (`?owner=`). Refused while one is generating (409).")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 
