@@ -7,7 +7,10 @@ public static class WorkersEndpoints
 {
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/workers", List).RequireAuthorization(AuthPolicies.Admin);
+        app.MapGet("/api/workers", List).RequireAuthorization(AuthPolicies.Admin).WithTags("Workers")
+            .WithSummary("Live workers")
+            .WithDescription("Admins. The workers heard from within Workers:PresenceTimeout: runs in progress, capacity, free slots "
+                + "and the AI providers each can run now. Empty when no worker is alive (then /health says Degraded).");
         return app;
     }
 
