@@ -1,0 +1,3 @@
+using Docsfy.Cli;
+
+return await CliApplication.RunAsync(args);
