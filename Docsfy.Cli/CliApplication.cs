@@ -39,11 +39,13 @@ public static class CliApplication
     }
 
     /// <summary>Parses and runs; a command line that does not parse is exit 2, as documented.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var parse = Build().Parse(args);
         var configuration = new InvocationConfiguration
         {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
             // Ctrl+C cancels the command's token; --abort-on-cancel then needs time for its (bounded) abort request.
             ProcessTerminationTimeout = ApiClient.RequestTimeout + TimeSpan.FromSeconds(5),
         };

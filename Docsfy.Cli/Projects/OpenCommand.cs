@@ -37,11 +37,11 @@ public static class OpenCommand
             }
             if (context.Json)
             {
-                context.Terminal.Json(JsonSerializer.SerializeToElement(new { url = url.ToString() }));
+                context.Terminal.Json(JsonSerializer.SerializeToElement(new { url = url.AbsoluteUri }));
             }
             else
             {
-                context.Terminal.Line(url.ToString());
+                context.Terminal.Line(url.AbsoluteUri);
             }
             if (!context.Value(noBrowser) && context.Terminal.Fancy && context.Terminal.InputIsTerminal)
             {
@@ -58,7 +58,7 @@ public static class OpenCommand
         try
         {
             // The argument is the docs URL alone (no key), passed as one argument without a shell.
-            using var process = Process.Start(new ProcessStartInfo(opener) { ArgumentList = { url.ToString() }, UseShellExecute = false });
+            using var process = Process.Start(new ProcessStartInfo(opener) { ArgumentList = { url.AbsoluteUri }, UseShellExecute = false });
         }
         catch (System.ComponentModel.Win32Exception)
         {

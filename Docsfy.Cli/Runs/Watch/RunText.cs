@@ -24,7 +24,7 @@ public static class RunText
                     : $"Ready: {state.PageCount} pages, after {Elapsed(elapsed)}.");
                 if (docs is not null)
                 {
-                    terminal.Line($"Docs: {docs}");
+                    terminal.Line($"Docs: {docs.AbsoluteUri}");
                 }
                 break;
             case "aborted":
