@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Versioning;
+
+namespace Docsfy.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Runs the real <c>docsfy</c> tool (its build output, under <c>dotnet</c>) as a child process with a time limit, a
+/// home and config folder of its own (so profiles never touch the machine's), and none of the caller's DOCSFY_*
+/// variables unless a test sets them.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class CliTool : IDisposable
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    private static readonly string ToolPath = typeof(CliTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "DocsfyCli").Value!;
+
+    public CliTool()
+    {
+        Home = Directory.CreateTempSubdirectory("docsfy-cli-home-").FullName;
+    }
+
+    public string Home { get; }
+
+    public string ConfigHome => Path.Combine(Home, ".config");
+
+    public string ProfilesPath => Path.Combine(ConfigHome, "docsfy", "profiles.json");
+
+    /// <summary>Variables for every run of this tool (e.g. DOCSFY_URL and DOCSFY_API_KEY); null removes one.</summary>
+    public Dictionary<string, string?> Environment { get; } = new();
+
+    public Task<Result> RunAsync(params string[] args) => RunAsync(args, standardInput: null, DefaultTimeout);
+
+    public async Task<Result> RunAsync(string[] args, string? standardInput, TimeSpan timeout)
+    {
+        using var process = Start(args);
+        await using (process.StandardInput)
+        {
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteAsync(standardInput);
+            }
+        }
+        return await WaitAsync(process, timeout);
+    }
+
+    /// <summary>Starts the tool without waiting (a test acts while it watches); finish with <see cref="WaitAsync"/>.</summary>
+    public Process Start(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var name in new[] { "DOCSFY_URL", "DOCSFY_API_KEY", "DOCSFY_ADMIN_KEY", "NO_COLOR" })
+        {
+            start.Environment.Remove(name);
+        }
+        start.Environment["HOME"] = Home;
+        start.Environment["XDG_CONFIG_HOME"] = ConfigHome;
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docsfy.");
+        return process;
+    }
+
+    public static async Task<Result> WaitAsync(Process process, TimeSpan timeout)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            throw new Xunit.Sdk.XunitException($"docsfy did not finish within {timeout}.\nstdout:\n{await output}\nstderr:\n{await error}");
+        }
+        return new Result(process.ExitCode, await output.WaitAsync(TimeSpan.FromSeconds(30)), await error.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    public void Dispose() => Directory.Delete(Home, recursive: true);
+
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Output}\nstderr:\n{Error}";
+    }
+}
