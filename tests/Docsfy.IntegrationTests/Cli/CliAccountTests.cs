@@ -99,6 +99,9 @@ public sealed class CliAccountTests(DocsfyAppFixture fixture)
         tool.Environment["DOCSFY_API_KEY"] = DocsfyAppHost.AdminKey;
         var username = DocsfyAppFixture.UniqueName("cli-user");
         var project = DocsfyAppFixture.UniqueName("cli-shared");
+        // Access is granted to projects that exist.
+        var repository = GitRepositories.Create(project, Generation.GenerationTests.SampleFiles);
+        Assert.Equal(0, (await tool.RunAsync("generate", "--path", repository, "-p", "offline", "-m", "markdown", "--watch")).ExitCode);
 
         var created = await tool.RunAsync("users", "create", username, "--role", "viewer", "--json");
         Assert.True(created.ExitCode == 0, created.ToString());

@@ -100,12 +100,47 @@ public sealed class CliRunTests(DocsfyAppFixture fixture)
         Assert.True(abort.ExitCode == 0, abort.ToString());
         Assert.Contains($"Aborted {name} main claude/{model}", abort.Output, StringComparison.Ordinal);
 
-        var watched = await CliTool.WaitAsync(watcher, CliTool.DefaultTimeout);
+        var watched = await watcher.WaitAsync(CliTool.DefaultTimeout);
         Assert.True(watched.ExitCode == 1, watched.ToString());
         Assert.Contains("Aborted: Aborted by admin at planning.", watched.Output, StringComparison.Ordinal);
 
         // Nothing runs any more: aborting again is "not found".
         Assert.Equal(4, (await tool.RunAsync("abort", name)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_watching_and_the_run_goes_on_unless_abort_on_cancel_is_given()
+    {
+        var name = DocsfyAppFixture.UniqueName("cli-ctrlc");
+        var repository = GitRepositories.Create(name, GenerationTests.HangingFiles);
+        var model = FakeAi.UniqueModel();
+        using var tool = AdminTool();
+        Assert.Equal(0, (await tool.RunAsync("generate", "--path", repository, "-p", "claude", "-m", model)).ExitCode);
+        await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count > 0, "the fake AI to start", TimeSpan.FromMinutes(1));
+
+        using (var watcher = tool.Start(["watch", name]))
+        {
+            // The first sync has been taken when the current stage is printed.
+            await watcher.WaitForOutputAsync("Planning", TimeSpan.FromMinutes(1));
+            watcher.Interrupt();
+            var stopped = await watcher.WaitAsync(CliTool.DefaultTimeout);
+            Assert.True(stopped.ExitCode == 130, stopped.ToString());
+            Assert.Contains($"docsfy watch {name} --branch main --provider claude --model {model}", stopped.Error, StringComparison.Ordinal);
+        }
+        var still = await tool.RunAsync("status", name, "--json");
+        Assert.Equal("generating", JsonDocument.Parse(still.Output).RootElement.GetProperty("variants")[0].GetProperty("status").GetString());
+
+        using (var watcher = tool.Start(["watch", name, "--abort-on-cancel"]))
+        {
+            await watcher.WaitForOutputAsync("Planning", TimeSpan.FromMinutes(1));
+            watcher.Interrupt();
+            var aborted = await watcher.WaitAsync(CliTool.DefaultTimeout);
+            Assert.True(aborted.ExitCode == 1, aborted.ToString());
+            Assert.Contains($"Aborted {name} main claude/{model}", aborted.Output, StringComparison.Ordinal);
+        }
+        var ended = await tool.RunAsync("status", name, "--json");
+        Assert.Equal("aborted", JsonDocument.Parse(ended.Output).RootElement.GetProperty("variants")[0].GetProperty("status").GetString());
+        await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed", TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -35,19 +35,13 @@ public sealed class CliTool : IDisposable
 
     public async Task<Result> RunAsync(string[] args, string? standardInput, TimeSpan timeout)
     {
-        using var process = Start(args);
-        await using (process.StandardInput)
-        {
-            if (standardInput is not null)
-            {
-                await process.StandardInput.WriteAsync(standardInput);
-            }
-        }
-        return await WaitAsync(process, timeout);
+        using var running = Start(args);
+        await running.WriteInputAndCloseAsync(standardInput);
+        return await running.WaitAsync(timeout);
     }
 
-    /// <summary>Starts the tool without waiting (a test acts while it watches); finish with <see cref="WaitAsync"/>.</summary>
-    public Process Start(string[] args)
+    /// <summary>Starts the tool without waiting (a test acts while it runs); its output is collected as it comes.</summary>
+    public RunningCliTool Start(string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -78,26 +72,7 @@ public sealed class CliTool : IDisposable
                 start.Environment[name] = value;
             }
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start docsfy.");
-        return process;
-    }
-
-    public static async Task<Result> WaitAsync(Process process, TimeSpan timeout)
-    {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-            throw new Xunit.Sdk.XunitException($"docsfy did not finish within {timeout}.\nstdout:\n{await output}\nstderr:\n{await error}");
-        }
-        return new Result(process.ExitCode, await output.WaitAsync(TimeSpan.FromSeconds(30)), await error.WaitAsync(TimeSpan.FromSeconds(30)));
+        return new RunningCliTool(Process.Start(start) ?? throw new InvalidOperationException("Could not start docsfy."));
     }
 
     public void Dispose() => Directory.Delete(Home, recursive: true);

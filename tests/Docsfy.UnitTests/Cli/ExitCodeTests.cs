@@ -40,4 +40,22 @@ public sealed class ExitCodeTests
         Assert.Equal(ExitCodes.Usage, await CliApplication.RunAsync(args, TextWriter.Null, errors));
         Assert.NotEmpty(errors.ToString());
     }
+
+    [Fact]
+    public void Network_failures_are_one_line_exit_6_naming_the_server_and_never_the_query()
+    {
+        var server = new Uri("https://docs.example:8443/");
+        var tls = NetworkFailures.From(new HttpRequestException("The SSL connection could not be established",
+            new System.Security.Authentication.AuthenticationException("The remote certificate is invalid: UntrustedRoot")), server, TimeSpan.FromSeconds(60));
+        Assert.Equal(ExitCodes.Unreachable, tls.ExitCode);
+        Assert.Equal("TLS problem with https://docs.example:8443: The remote certificate is invalid: UntrustedRoot", tls.Message);
+
+        var refused = NetworkFailures.From(new HttpRequestException(HttpRequestError.ConnectionError, "x",
+            new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)), server, TimeSpan.FromSeconds(60));
+        Assert.StartsWith("Cannot reach the server at https://docs.example:8443: ", refused.Message, StringComparison.Ordinal);
+
+        var slow = NetworkFailures.From(new TaskCanceledException(), server, TimeSpan.FromSeconds(60));
+        Assert.Equal("The server at https://docs.example:8443 did not answer within 60 s.", slow.Message);
+        Assert.DoesNotContain('\n', tls.Message + refused.Message + slow.Message);
+    }
 }
