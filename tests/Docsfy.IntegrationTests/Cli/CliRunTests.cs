@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Docsfy.IntegrationTests.Generation;
 using Docsfy.IntegrationTests.Infrastructure;
 
@@ -10,6 +11,9 @@ namespace Docsfy.IntegrationTests.Cli;
 [UnsupportedOSPlatform("windows")]
 public sealed class CliRunTests(DocsfyAppFixture fixture)
 {
+    /// <summary>An ANSI colour, a cursor move up or sideways, or an erased line: what colours and live redrawing use.</summary>
+    private static readonly Regex ColourOrAnimation = new(@"\u001b\[[0-9;]*[mAGKJ]");
+
     private CliTool AdminTool()
     {
         var tool = new CliTool();
@@ -44,6 +48,30 @@ public sealed class CliRunTests(DocsfyAppFixture fixture)
         var status = await tool.RunAsync("status", name);
         Assert.Contains("ready", status.Output, StringComparison.Ordinal);
         Assert.Contains(GitRepositories.HeadSha(repository), status.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_a_terminal_the_watch_is_a_live_display_and_NO_COLOR_makes_it_plain()
+    {
+        var name = DocsfyAppFixture.UniqueName("cli-tty");
+        var repository = GitRepositories.Create(name, GenerationTests.SampleFiles);
+        using var tool = AdminTool();
+        // What a terminal emulator sets; without it nothing can tell which escape codes the terminal understands.
+        tool.Environment["TERM"] = "xterm-256color";
+
+        var live = await tool.RunInTerminalAsync("generate", "--path", repository, "-p", "offline", "-m", "markdown", "--watch");
+
+        Assert.True(live.ExitCode == 0, live.ToString());
+        Assert.Matches(ColourOrAnimation, live.Output);
+        Assert.Contains("Ready: 4 pages", live.Output, StringComparison.Ordinal);
+
+        tool.Environment["NO_COLOR"] = "1";
+        var plain = await tool.RunInTerminalAsync("generate", "--path", repository, "-p", "offline", "-m", "markdown", "--force", "--watch");
+
+        Assert.True(plain.ExitCode == 0, plain.ToString());
+        // .NET itself may switch the terminal's keypad mode (ESC [?1h); colours and redrawn lines are the tool's.
+        Assert.DoesNotMatch(ColourOrAnimation, plain.Output);
+        Assert.Contains("Writing pages 4/4", plain.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,18 @@ public sealed class CliTool : IDisposable
 
     public Task<Result> RunAsync(params string[] args) => RunAsync(args, standardInput: null, DefaultTimeout);
 
+    /// <summary>
+    /// Runs the tool on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would: standard output is
+    /// a terminal, so the tool may use colours and live output. <c>script -e</c> exits with the tool's exit code.
+    /// </summary>
+    public async Task<Result> RunInTerminalAsync(params string[] args)
+    {
+        var command = string.Join(' ', new[] { "dotnet", ToolPath }.Concat(args).Select(arg => $"'{arg.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+        using var running = Start(["-qec", command, "/dev/null"], executable: "script");
+        await running.WriteInputAndCloseAsync(null);
+        return await running.WaitAsync(DefaultTimeout);
+    }
+
     public async Task<Result> RunAsync(string[] args, string? standardInput, TimeSpan timeout)
     {
         using var running = Start(args);
@@ -41,16 +53,17 @@ public sealed class CliTool : IDisposable
     }
 
     /// <summary>Starts the tool without waiting (a test acts while it runs); its output is collected as it comes.</summary>
-    public RunningCliTool Start(string[] args)
+    public RunningCliTool Start(string[] args) => Start([ToolPath, .. args], executable: "dotnet");
+
+    private RunningCliTool Start(string[] args, string executable)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ToolPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
