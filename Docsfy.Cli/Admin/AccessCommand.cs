@@ -22,7 +22,7 @@ public static class AccessCommand
         {
             var granted = await context.Api.PostAsync($"api/admin/projects/{ApiPaths.Segment(context.Value(project))}/access",
                 new JsonObject { ["username"] = context.Value(user), ["owner"] = context.Value(owner) }, cancellationToken);
-            UsersCommand.Done(context, granted, $"{context.Value(user)} can now see {context.Value(project)} of {context.Value(owner)}.");
+            context.Report(granted, $"{context.Value(user)} can now see {context.Value(project)} of {context.Value(owner)}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -59,7 +59,7 @@ public static class AccessCommand
             await context.Api.SendAsync(HttpMethod.Delete, ApiPaths.WithOwner(
                 $"api/admin/projects/{ApiPaths.Segment(context.Value(project))}/access/{ApiPaths.Segment(context.Value(user))}", context.Value(owner)),
                 null, cancellationToken);
-            UsersCommand.Done(context, new { revoked = context.Value(user), project = context.Value(project), owner = context.Value(owner) },
+            context.Report(new { revoked = context.Value(user), project = context.Value(project), owner = context.Value(owner) },
                 $"{context.Value(user)} no longer sees {context.Value(project)} of {context.Value(owner)}.");
             return ExitCodes.Ok;
         });

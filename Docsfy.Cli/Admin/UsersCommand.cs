@@ -65,20 +65,12 @@ public static class UsersCommand
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             var name = context.Value(username);
-            if (!context.Value(yes))
+            if (!await Confirmation.ConfirmedAsync(context, context.Value(yes), name, $"Delete {name} with all their variants and grants?", cancellationToken))
             {
-                if (!(context.Terminal.Fancy && context.Terminal.InputIsTerminal))
-                {
-                    throw new CliFailure(ExitCodes.Usage, $"Not deleting {name} without asking: pass --yes.");
-                }
-                if (!await context.Terminal.Out.ConfirmAsync($"Delete {Markup.Escape(name)} with all their variants and grants?", false, cancellationToken))
-                {
-                    context.Terminal.Line("Nothing deleted.");
-                    return ExitCodes.Ok;
-                }
+                return ExitCodes.Ok;
             }
             await context.Api.SendAsync(HttpMethod.Delete, $"api/admin/users/{ApiPaths.Segment(name)}", null, cancellationToken);
-            Done(context, new { deleted = name }, $"Deleted {name}.");
+            context.Report(new { deleted = name }, $"Deleted {name}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -94,7 +86,7 @@ public static class UsersCommand
         {
             var changed = await context.Api.SendAsync(HttpMethod.Patch, $"api/admin/users/{ApiPaths.Segment(context.Value(username))}",
                 new JsonObject { ["role"] = context.Value(role) }, cancellationToken);
-            Done(context, changed, $"{VariantId.Text(changed, "username")} is now {VariantId.Text(changed, "role")}.");
+            context.Report(changed, $"{VariantId.Text(changed, "username")} is now {VariantId.Text(changed, "role")}.");
             return ExitCodes.Ok;
         });
         return command;
@@ -123,17 +115,5 @@ public static class UsersCommand
         }
         context.Terminal.Line(heading);
         context.Terminal.Line(VariantId.Text(answer, property) ?? "");
-    }
-
-    internal static void Done(CommandContext context, object json, string text)
-    {
-        if (context.Json)
-        {
-            context.Terminal.Json(json is JsonElement element ? element : JsonSerializer.SerializeToElement(json));
-        }
-        else
-        {
-            context.Terminal.Line(text);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Docsfy.Cli.Connection;
 using Docsfy.Cli.Connection.Profiles;
 
@@ -23,6 +24,22 @@ public sealed class CommandContext(ParseResult parse, GlobalOptions globals, Ter
 
     /// <summary>The API of the server the environment or the profile names; fails with exit 3 when there is none.</summary>
     public ApiClient Api => _api ??= new ApiClient(new ConnectionResolver(Profiles, Environment).Resolve(ProfileName));
+
+    /// <summary>The API's answer as one JSON line with <c>--json</c>, else the sentence that says what happened.</summary>
+    public void Report(JsonElement json, string text)
+    {
+        if (Json)
+        {
+            Terminal.Json(json);
+        }
+        else
+        {
+            Terminal.Line(text);
+        }
+    }
+
+    /// <summary>As above, for an answer the tool puts together itself (where the API answered 204).</summary>
+    public void Report(object json, string text) => Report(JsonSerializer.SerializeToElement(json), text);
 
     public T Value<T>(Option<T> option) => Parse.GetValue(option)!;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using Docsfy.Cli.Connection;
 using Docsfy.Cli.Output;
-using Spectre.Console;
 
 namespace Docsfy.Cli.Projects;
 
@@ -31,27 +29,12 @@ public static class DeleteCommand
                 path = ApiPaths.WithOwner(ApiPaths.Variant(id), id.Owner);
                 what = id.ToString();
             }
-            if (!context.Value(yes))
+            if (!await Confirmation.ConfirmedAsync(context, context.Value(yes), what, $"Delete {what} and its published site?", cancellationToken))
             {
-                if (!(context.Terminal.Fancy && context.Terminal.InputIsTerminal))
-                {
-                    throw new CliFailure(ExitCodes.Usage, $"Not deleting {what} without asking: pass --yes.");
-                }
-                if (!await context.Terminal.Out.ConfirmAsync($"Delete {Markup.Escape(what)} and its published site?", false, cancellationToken))
-                {
-                    context.Terminal.Line("Nothing deleted.");
-                    return ExitCodes.Ok;
-                }
+                return ExitCodes.Ok;
             }
             await context.Api.SendAsync(HttpMethod.Delete, path, null, cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(JsonSerializer.SerializeToElement(new { deleted = what }));
-            }
-            else
-            {
-                context.Terminal.Line($"Deleted {what}.");
-            }
+            context.Report(new { deleted = what }, $"Deleted {what}.");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Docsfy.Cli.Connection;
 using Docsfy.Cli.Output;
 
@@ -25,9 +24,16 @@ public static class DownloadCommand
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             var filter = variant.Read(context);
-            var path = filter.NamesProjectOnly
-                ? ApiPaths.WithOwner($"{ApiPaths.Project(filter.Name)}/download", filter.Owner)
-                : ApiPaths.WithOwner($"{ApiPaths.Variant(VariantId.FromRecord(await filter.ResolveAsync(context.Api, cancellationToken)))}/download", filter.Owner);
+            string path;
+            if (filter.NamesProjectOnly)
+            {
+                path = ApiPaths.WithOwner($"{ApiPaths.Project(filter.Name)}/download", filter.Owner);
+            }
+            else
+            {
+                var id = VariantId.FromRecord(await filter.ResolveAsync(context.Api, cancellationToken));
+                path = ApiPaths.WithOwner($"{ApiPaths.Variant(id)}/download", id.Owner);
+            }
 
             // Downloaded to a private temporary file first: a failed download leaves no partial archive or folder.
             var temporary = Path.GetTempFileName();
@@ -41,13 +47,13 @@ public static class DownloadCommand
                     {
                         file.Position = 0;
                         var files = await new ArchiveExtractor().ExtractAsync(file, folder, cancellationToken);
-                        Report(context, new { extracted = Path.GetFullPath(folder), files }, $"Extracted {files} files into {folder}.");
+                        context.Report(new { extracted = Path.GetFullPath(folder), files }, $"Extracted {files} files into {folder}.");
                         return ExitCodes.Ok;
                     }
                 }
                 var target = context.Value(output) ?? SafeFileName(suggested) ?? $"{filter.Name}.tar.gz";
                 File.Move(temporary, target, overwrite: context.Value(output) is not null);
-                Report(context, new { saved = Path.GetFullPath(target), bytes = new FileInfo(target).Length }, $"Saved {target}.");
+                context.Report(new { saved = Path.GetFullPath(target), bytes = new FileInfo(target).Length }, $"Saved {target}.");
                 return ExitCodes.Ok;
             }
             finally
@@ -64,16 +70,4 @@ public static class DownloadCommand
         && !suggested.StartsWith('.') && suggested.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
             ? suggested
             : null;
-
-    private static void Report(CommandContext context, object json, string text)
-    {
-        if (context.Json)
-        {
-            context.Terminal.Json(JsonSerializer.SerializeToElement(json));
-        }
-        else
-        {
-            context.Terminal.Line(text);
-        }
-    }
 }

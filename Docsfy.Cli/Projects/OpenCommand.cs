@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
 using Docsfy.Cli.Connection;
 using Docsfy.Cli.Output;
 
@@ -35,14 +34,7 @@ public static class OpenCommand
                 var me = await context.Api.GetAsync("api/auth/me", cancellationToken);
                 url = DocsUrl.For(server, VariantId.FromRecord(found), VariantId.Text(me, "username"));
             }
-            if (context.Json)
-            {
-                context.Terminal.Json(JsonSerializer.SerializeToElement(new { url = url.AbsoluteUri }));
-            }
-            else
-            {
-                context.Terminal.Line(url.AbsoluteUri);
-            }
+            context.Report(new { url = url.AbsoluteUri }, url.AbsoluteUri);
             if (!context.Value(noBrowser) && context.Terminal.Fancy && context.Terminal.InputIsTerminal)
             {
                 TryOpenBrowser(url);

@@ -20,14 +20,7 @@ public static class AbortCommand
                 ? ApiPaths.WithOwner($"{ApiPaths.Project(filter.Name)}/abort", filter.Owner)
                 : await VariantPathAsync(context, filter, cancellationToken);
             var aborted = await context.Api.PostAsync(path, null, cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(aborted);
-            }
-            else
-            {
-                context.Terminal.Line($"Aborted {VariantId.FromRecord(aborted)}.");
-            }
+            context.Report(aborted, $"Aborted {VariantId.FromRecord(aborted)}.");
             return ExitCodes.Ok;
         });
         return command;

@@ -33,14 +33,7 @@ public static class LoginCommand
             file.Default = name;
             context.Profiles.Save(file);
 
-            if (context.Json)
-            {
-                context.Terminal.Json(me);
-            }
-            else
-            {
-                context.Terminal.Line($"Logged in to {server} as {who} ({me.GetProperty("role").GetString()}); saved as profile '{name}' in {context.Profiles.Path}.");
-            }
+            context.Report(me, $"Logged in to {server} as {who} ({me.GetProperty("role").GetString()}); saved as profile '{name}' in {context.Profiles.Path}.");
             return ExitCodes.Ok;
         });
         return command;

@@ -12,14 +12,7 @@ public static class WhoAmICommand
         command.SetHandler(globals, async (context, cancellationToken) =>
         {
             var me = await context.Api.GetAsync("api/auth/me", cancellationToken);
-            if (context.Json)
-            {
-                context.Terminal.Json(me);
-            }
-            else
-            {
-                context.Terminal.Line($"{me.GetProperty("username").GetString()} ({me.GetProperty("role").GetString()}) at {context.Api.Connection}");
-            }
+            context.Report(me, $"{me.GetProperty("username").GetString()} ({me.GetProperty("role").GetString()}) at {context.Api.Connection}");
             return ExitCodes.Ok;
         });
         return command;

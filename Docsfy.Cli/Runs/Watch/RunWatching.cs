@@ -31,14 +31,7 @@ public static class RunWatching
             }
             // The user's token is cancelled: the abort gets its own, bounded by the API client's time limit.
             var aborted = await context.Api.PostAsync(ApiPaths.WithOwner($"{ApiPaths.Variant(run)}/abort", run.Owner), null, CancellationToken.None);
-            if (context.Json)
-            {
-                context.Terminal.Json(aborted);
-            }
-            else
-            {
-                context.Terminal.Line($"Aborted {run}.");
-            }
+            context.Report(aborted, $"Aborted {run}.");
             return ExitCodes.RunFailed;
         }
         var me = end.Status == "ready" ? VariantId.Text(await context.Api.GetAsync("api/auth/me", cancellationToken), "username") : null;

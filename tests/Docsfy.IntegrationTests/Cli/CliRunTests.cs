@@ -146,26 +146,24 @@ public sealed class CliRunTests(DocsfyAppFixture fixture)
         Assert.Equal(0, (await tool.RunAsync("generate", "--path", repository, "-p", "claude", "-m", model)).ExitCode);
         await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count > 0, "the fake AI to start", TimeSpan.FromMinutes(1));
 
-        using (var watcher = tool.Start(["watch", name]))
+        async Task<CliTool.Result> InterruptedWatchAsync(params string[] args)
         {
+            using var watcher = tool.Start(["watch", name, .. args]);
             // The first sync has been taken when the current stage is printed.
             await watcher.WaitForOutputAsync("Planning", TimeSpan.FromMinutes(1));
             watcher.Interrupt();
-            var stopped = await watcher.WaitAsync(CliTool.DefaultTimeout);
-            Assert.True(stopped.ExitCode == 130, stopped.ToString());
-            Assert.Contains($"docsfy watch {name} --branch main --provider claude --model {model}", stopped.Error, StringComparison.Ordinal);
+            return await watcher.WaitAsync(CliTool.DefaultTimeout);
         }
+
+        var stopped = await InterruptedWatchAsync();
+        Assert.True(stopped.ExitCode == 130, stopped.ToString());
+        Assert.Contains($"docsfy watch {name} --branch main --provider claude --model {model}", stopped.Error, StringComparison.Ordinal);
         var still = await tool.RunAsync("status", name, "--json");
         Assert.Equal("generating", JsonDocument.Parse(still.Output).RootElement.GetProperty("variants")[0].GetProperty("status").GetString());
 
-        using (var watcher = tool.Start(["watch", name, "--abort-on-cancel"]))
-        {
-            await watcher.WaitForOutputAsync("Planning", TimeSpan.FromMinutes(1));
-            watcher.Interrupt();
-            var aborted = await watcher.WaitAsync(CliTool.DefaultTimeout);
-            Assert.True(aborted.ExitCode == 1, aborted.ToString());
-            Assert.Contains($"Aborted {name} main claude/{model}", aborted.Output, StringComparison.Ordinal);
-        }
+        var aborted = await InterruptedWatchAsync("--abort-on-cancel");
+        Assert.True(aborted.ExitCode == 1, aborted.ToString());
+        Assert.Contains($"Aborted {name} main claude/{model}", aborted.Output, StringComparison.Ordinal);
         var ended = await tool.RunAsync("status", name, "--json");
         Assert.Equal("aborted", JsonDocument.Parse(ended.Output).RootElement.GetProperty("variants")[0].GetProperty("status").GetString());
         await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0, "the fake AI to be killed", TimeSpan.FromSeconds(30));
