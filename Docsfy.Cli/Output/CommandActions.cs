@@ -38,5 +38,11 @@ public static class CommandActions
                 terminal.Fail(exception.Message);
                 return ExitCodes.RunFailed;
             }
+            catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // A JSON answer without a field the API documents: a proxy or another server answered, not a Docsfy API.
+                terminal.Fail($"The server's answer was not what docsfy expected ({exception.GetType().Name}); is it a Docsfy server?");
+                return ExitCodes.Unreachable;
+            }
         });
 }
