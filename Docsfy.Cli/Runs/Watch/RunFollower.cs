@@ -114,7 +114,16 @@ public sealed class RunFollower(ApiClient api, WatchLimits limits) : IAsyncDispo
                 switch (Type(message))
                 {
                     case "ping":
-                        await _socket.SendPongAsync(cancellationToken);
+                        try
+                        {
+                            await _socket.SendPongAsync(cancellationToken);
+                        }
+                        catch (HubClosedException closed)
+                        {
+                            view.Notice($"Connection lost ({closed.Message}); reconnecting.");
+                            await _socket.DisposeAsync();
+                            _socket = null;
+                        }
                         break;
                     case "progress" when run.IsSubjectOf(message):
                         state = state.With(message);
