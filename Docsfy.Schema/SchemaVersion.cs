@@ -12,12 +12,15 @@ public static class SchemaVersion
     /// <summary>The highest applied migration, or null when the database has never been migrated.</summary>
     public static async Task<int?> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            select case when to_regclass('schema_migrations') is null then null
-                        else (select max(version) from schema_migrations) end
-            """);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is int version ? version : null;
+        // Two statements: PostgreSQL resolves every table a statement names before running any of it, so a query that
+        // only reads schema_migrations when it exists still fails on a database that has none.
+        await using var exists = dataSource.CreateCommand("select to_regclass('schema_migrations') is not null");
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            return null;
+        }
+        await using var latest = dataSource.CreateCommand("select max(version) from schema_migrations");
+        return await latest.ExecuteScalarAsync(cancellationToken) is int version ? version : null;
     }
 
     /// <summary>Throws <see cref="SchemaOutdatedException"/> when the database is older than <paramref name="expected"/>.</summary>
