@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Docsfy.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Docsfy.IntegrationTests.Generation;
 
@@ -11,7 +12,7 @@ namespace Docsfy.IntegrationTests.Generation;
 /// RabbitMQ, the worker's run, stages and AI calls, the events back, their application and the hub's fan-out.
 /// </summary>
 [Collection(TracingCollection.Name)]
-public sealed class RunTraceTests(TracingFixture fixture)
+public sealed class RunTraceTests(TracingFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(1);
@@ -48,6 +49,9 @@ public sealed class RunTraceTests(TracingFixture fixture)
             return spans.Any(span => span.Name == "generation run")
                 && spans.Count(span => span.Service == "api" && span.Name == "hub fan-out") >= fixture.Host.ApiReplicas;
         }, $"the trace {traceId} reaching the worker and the hub of every replica", ExportTimeout);
+
+        // The trace as the dashboard draws it (in the test's output, to see what a failure saw).
+        output.WriteLine(TraceTree(spans));
 
         // API: the request, and the command sent through RabbitMQ.
         var post = Assert.Single(spans, span => span.Service == "api" && span.Scope == "Microsoft.AspNetCore");
@@ -89,5 +93,23 @@ public sealed class RunTraceTests(TracingFixture fixture)
         // Nothing a run's spans carry is content: no prompt, no answer, no key.
         Assert.All(spans.Where(span => span.Scope.StartsWith("Docsfy.", StringComparison.Ordinal)), span =>
             Assert.All(span.Attributes.Values, value => Assert.DoesNotContain(DocsfyAppHost.AdminKey, value, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Spans indented under their parents, as service, scope and name.</summary>
+    private static string TraceTree(IReadOnlyList<ExportedSpan> spans)
+    {
+        var ids = spans.Select(span => span.SpanId).ToHashSet();
+        var children = spans.ToLookup(span => ids.Contains(span.ParentSpanId) ? span.ParentSpanId : "");
+        var lines = new StringBuilder();
+        void Write(string parent, int depth)
+        {
+            foreach (var span in children[parent])
+            {
+                lines.Append(' ', depth * 2).AppendLine($"{span.Service} [{span.Scope}] {span.Name}");
+                Write(span.SpanId, depth + 1);
+            }
+        }
+        Write("", 0);
+        return lines.ToString();
     }
 }
