@@ -15,7 +15,7 @@ public sealed class RunTraceTests : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == RunTrace.Source.Name,
+            ShouldListenTo = source => source.Name == Microsoft.Extensions.Hosting.TelemetrySources.Worker,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
