@@ -77,7 +77,8 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         var promptFiles = Directory.CreateDirectory(Path.Combine(scratch, "prompts")).FullName;
         var repository = RepositorySnapshot.Read(checkout);
         var timeout = TimeSpan.FromMinutes(command.AiCliTimeoutMinutes ?? options.Value.AiCliTimeoutMinutes);
-        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter);
+        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter,
+            reporter.Trace);
         var run = new RunContext(command, repository, promptFiles, reporter, ai);
         try
         {
