@@ -71,7 +71,8 @@ export class DetailView {
     }
 
     facts(variant) {
-        const stage = variant.current_stage === 'up_to_date' ? 'Up to date: the commit was already documented' : stageLabel(variant.current_stage);
+        const stage = variant.current_stage === 'up_to_date' ? 'Up to date: the commit was already documented'
+            : variant.status === 'generating' && !variant.current_stage ? this.waitingText() : stageLabel(variant.current_stage);
         return [
             h('div', { class: 'variant-head' },
                 h('h1', { id: 'variant-title', text: variant.name }),
@@ -100,6 +101,19 @@ export class DetailView {
         ];
     }
 
+    /** A run no worker has taken yet, as the REST read describes it (waiting_for_worker): for how long, and for whom. */
+    waitingText() {
+        const waiting = this.usage?.waiting;
+        if (!waiting) {
+            return 'Waiting for a worker';
+        }
+        const minutes = Math.floor(waiting.waited_seconds / 60);
+        const waited = minutes >= 1 ? `${minutes} min` : `${waiting.waited_seconds} s`;
+        return waiting.workers_alive === 0
+            ? `Waiting for a worker (${waited}): no worker is running, so this run ends unless one starts soon`
+            : `Waiting for a worker (${waited}): every worker is busy`;
+    }
+
     /** AI calls and cost of the current run, when the server reports them (the REST variant's optional ai_usage). */
     usageFacts() {
         if (!this.usage) {
@@ -122,18 +136,28 @@ export class DetailView {
     }
 
     fetchUsage(variant) {
-        if (!variant || (this.usage && this.usage.generationId === variant.generation_id && this.usage.status === variant.status)) {
+        // A waiting run is asked about again every few seconds: nothing else would tell the page how long it has waited.
+        const stale = this.usage?.waiting && Date.now() - this.usage.at > 5_000;
+        if (!variant || (!stale && this.usage && this.usage.generationId === variant.generation_id
+            && this.usage.status === variant.status && this.usage.stage === variant.current_stage)) {
             return;
         }
-        const request = { generationId: variant.generation_id, status: variant.status };
+        const request = { generationId: variant.generation_id, status: variant.status, stage: variant.current_stage, at: Date.now() };
         this.usage = request;
         api('GET', path(['api', 'projects', 'by-id', variant.generation_id])).then(
-            fresh => { request.value = fresh.ai_usage ?? null; },
+            fresh => {
+                request.value = fresh.ai_usage ?? null;
+                request.waiting = fresh.waiting_for_worker ?? null;
+            },
             error => { request.error = error.message; },
         ).then(() => {
             // Still the run on screen (and the variant not gone meanwhile): show what came back.
             if (this.usage === request && findVariant(this.key) && !this.section.hidden) {
                 replaceKeepingFocus(this.live, () => this.facts(findVariant(this.key)));
+                if (request.waiting) {
+                    clearTimeout(this.waitingRecheck);
+                    this.waitingRecheck = setTimeout(() => this.fetchUsage(findVariant(this.key)), 5_500);
+                }
             }
         });
     }
@@ -311,7 +335,7 @@ function publishedSite(variant) {
 /** What became of the latest run, apart from the site that is published. */
 function lastRun(variant) {
     switch (variant.status) {
-        case 'generating': return `running (${stageLabel(variant.current_stage) || 'queued'})`;
+        case 'generating': return `running (${stageLabel(variant.current_stage) || 'waiting for a worker'})`;
         case 'aborted': return variant.error_message ?? 'aborted';
         case 'error': return 'failed (the reason is above)';
         default: return variant.current_stage === 'up_to_date' ? 'ready: the commit was already documented' : 'ready';

@@ -144,7 +144,8 @@ function rowContent(variant) {
     if (row) {
         row.dataset.status = variant.status;
     }
-    const stage = variant.status === 'generating' || variant.current_stage === 'up_to_date' ? stageLabel(variant.current_stage) : '';
+    const stage = variant.status === 'generating' && !variant.current_stage ? 'waiting for a worker'
+        : variant.status === 'generating' || variant.current_stage === 'up_to_date' ? stageLabel(variant.current_stage) : '';
     const firstErrorLine = (variant.status === 'error' || variant.status === 'aborted') && variant.error_message
         ? variant.error_message.split('\n').find(line => line.trim())?.trim() : null;
     return [
