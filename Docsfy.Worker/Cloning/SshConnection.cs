@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Docsfy.Worker.Ai.Cli;
 using LibGit2Sharp;
+using Docsfy.Worker.Processes;
 
 namespace Docsfy.Worker.Cloning;
 
@@ -37,6 +38,7 @@ internal sealed class SshConnection : SmartSubtransportStream
         }
         // ssh needs HOME and the agent's socket, never the worker's own secrets.
         ChildEnvironment.RemoveSecrets(start.Environment);
+        WorkerChildren.Mark(start.Environment);
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException("ssh did not start.");

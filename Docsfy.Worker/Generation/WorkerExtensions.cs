@@ -1,6 +1,7 @@
 using Docsfy.Contracts;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Pipeline;
+using Docsfy.Worker.Processes;
 using Docsfy.Worker.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,8 +24,9 @@ public static class WorkerExtensions
             })
             .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxConcurrentPages > 0 && o.AiCliTimeoutMinutes > 0,
                 "Worker:MaxConcurrentRuns, MAX_CONCURRENT_PAGES and AI_CLI_TIMEOUT must be positive.")
-            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero,
-                "Worker:HeartbeatInterval, Worker:RunTimeout and Worker:PresenceInterval must be positive.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero
+                           && o.OrphanSweepInterval > TimeSpan.Zero,
+                "Worker:HeartbeatInterval, Worker:RunTimeout, Worker:PresenceInterval and Worker:OrphanSweepInterval must be positive.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<RunRegistry>();
@@ -44,6 +46,7 @@ public static class WorkerExtensions
         builder.Services.AddSingleton<OfflineDocumenter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<WorkerPresence>();
+        builder.Services.AddHostedService<OrphanReaper>();
         return builder;
     }
 

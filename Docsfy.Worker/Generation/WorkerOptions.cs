@@ -23,6 +23,9 @@ public sealed class WorkerOptions
     /// <summary>How often the worker tells the API it is alive (<see cref="WorkerPresence"/>).</summary>
     public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the worker looks for processes and scratch folders a dead worker on this machine left behind.</summary>
+    public TimeSpan OrphanSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The longest a whole run may take.</summary>
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromHours(6);
 

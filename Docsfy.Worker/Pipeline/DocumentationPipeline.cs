@@ -7,6 +7,7 @@ using Docsfy.Worker.Plans;
 using Docsfy.Worker.Rendering;
 using Docsfy.Worker.Storage;
 using Microsoft.Extensions.Options;
+using Docsfy.Worker.Processes;
 
 namespace Docsfy.Worker.Pipeline;
 
@@ -28,6 +29,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         Directory.CreateDirectory(scratch);
         try
         {
+            OrphanReaper.Claim(scratch);
             return await RunInAsync(scratch, command, reporter, cancellationToken);
         }
         finally

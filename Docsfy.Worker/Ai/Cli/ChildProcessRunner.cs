@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Docsfy.Worker.Processes;
 
 namespace Docsfy.Worker.Ai.Cli;
 
@@ -84,6 +85,7 @@ internal sealed class ChildProcessRunner(int maxOutputBytes, int maxErrorBytes)
         foreach (var argument in spec.Arguments)
             startInfo.ArgumentList.Add(argument);
         ChildEnvironment.RemoveSecrets(startInfo.Environment);
+        WorkerChildren.Mark(startInfo.Environment);
         return startInfo;
     }
 

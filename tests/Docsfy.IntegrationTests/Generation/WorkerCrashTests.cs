@@ -1,14 +1,18 @@
 using System.Net;
 using Docsfy.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docsfy.IntegrationTests.Generation;
 
-/// <summary>A worker killed mid-run must not leave its variant generating: the API ends the run when heartbeats stop.</summary>
+/// <summary>
+/// A worker killed mid-run must not leave its variant generating (the API ends the run when heartbeats stop), nor its
+/// AI tool and scratch folder behind (the next worker on the machine ends and deletes them).
+/// </summary>
 [Collection(DisruptionCollection.Name)]
 public sealed class WorkerCrashTests(DisruptionFixture fixture)
 {
     [Fact]
-    public async Task A_run_whose_worker_is_killed_ends_in_error_within_the_heartbeat_timeout()
+    public async Task A_run_whose_worker_is_killed_ends_in_error_and_the_next_worker_ends_what_it_left_behind()
     {
         var host = fixture.Host;
         var name = DocsfyAppFixture.UniqueName("crash");
@@ -20,19 +24,37 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
         var model = FakeAi.UniqueModel();
         using var client = host.Client();
         await using var socket = await HubClient.ConnectSyncedAsync(host, DocsfyAppHost.AdminKey);
-        (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
-            new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted);
+        var runId = (await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
+            new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted)
+            .String("generation_id");
         await RunWatcher.UntilStageAsync(socket, name, "planning", TimeSpan.FromMinutes(2));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await ResourceProcesses.KillAsync(host.App, "worker", timeout.Token);
+        await ResourceProcesses.KillLeavingChildrenAsync(host.App, "worker", timeout.Token);
 
         var run = await RunWatcher.UntilFinishedAsync(socket, name, DocsfyAppHost.WorkerHeartbeatTimeout * 4);
         Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());
         Assert.Contains("stopped responding", run.StatusChange.GetProperty("error_message").GetString(), StringComparison.Ordinal);
         Assert.Equal("error", run.SyncedVariant(name).GetProperty("status").GetString());
 
-        // A killed worker's AI tool outlives it (on a real host its own timeout ends it); end it so it holds nothing.
-        FakeAi.Kill(model);
+        // Killed outright, the worker could not stop its AI tool or delete the run's checkout.
+        var scratch = Path.Combine(host.ScratchDirectory, Guid.Parse(runId).ToString("N"));
+        Assert.NotEmpty(FakeAi.Processes(model));
+        Assert.True(Directory.Exists(scratch));
+        try
+        {
+            var commands = host.App.Services.GetRequiredService<ResourceCommandService>();
+            using var restart = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var started = await commands.ExecuteCommandAsync("worker", KnownResourceCommands.StartCommand, restart.Token);
+            Assert.True(started.Success, started.Message);
+
+            // The worker that starts next on this machine finds both by the dead worker's mark and removes them.
+            await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count == 0 && !Directory.Exists(scratch),
+                "the dead worker's AI tool and scratch folder to be gone", TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            FakeAi.Kill(model);
+        }
     }
 }

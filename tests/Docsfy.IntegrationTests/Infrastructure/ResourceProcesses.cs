@@ -6,14 +6,25 @@ namespace Docsfy.IntegrationTests.Infrastructure;
 public static class ResourceProcesses
 {
     /// <summary>SIGKILLs the process the app host started for <paramref name="resource"/> and all of its descendants.</summary>
-    public static async Task KillAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    public static Task KillAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
+        KillAsync(app, resource, spareWorkerChildren: false, cancellationToken);
+
+    /// <summary>
+    /// SIGKILLs the worker service itself (and the <c>dotnet run</c> around it) but not the processes it started, which a
+    /// real crash leaves running: they carry the worker's mark (<c>DOCSFY_WORKER_PID</c>) in their environment.
+    /// </summary>
+    public static Task KillLeavingChildrenAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
+        KillAsync(app, resource, spareWorkerChildren: true, cancellationToken);
+
+    private static async Task KillAsync(DistributedApplication app, string resource, bool spareWorkerChildren,
+        CancellationToken cancellationToken)
     {
         var running = await app.ResourceNotifications.WaitForResourceAsync(resource,
             e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null), cancellationToken);
         var root = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
             System.Globalization.CultureInfo.InvariantCulture);
         // In tests a project runs as `dotnet run`, whose child is the service itself: kill the whole tree.
-        foreach (var pid in DescendantsOf(root).Prepend(root))
+        foreach (var pid in DescendantsOf(root).Prepend(root).Where(pid => !spareWorkerChildren || !IsWorkerChild(pid)))
         {
             try
             {
@@ -23,6 +34,18 @@ public static class ResourceProcesses
             {
                 // Already gone.
             }
+        }
+    }
+
+    private static bool IsWorkerChild(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0').Any(entry => entry.StartsWith("DOCSFY_WORKER_PID=", StringComparison.Ordinal));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
