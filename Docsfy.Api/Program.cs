@@ -8,6 +8,7 @@ using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Refresh;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
 
@@ -19,6 +20,7 @@ builder.AddDocsfyMessaging(bus =>
 {
     bus.AddHubConsumers();
     bus.AddBranchListing();
+    bus.AddHeadChecks();
 });
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
@@ -32,6 +34,7 @@ builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
+builder.AddDocsfyRefresh();
 
 var app = builder.Build();
 
@@ -53,6 +56,7 @@ app.MapModelsApi();
 app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
+app.MapRefreshApi();
 app.MapDashboard();
 
 app.Run();

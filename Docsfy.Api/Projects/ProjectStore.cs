@@ -96,7 +96,8 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         };
         command.CommandText = $"""
             select {VariantColumns}, v.published_generation_id,
-                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused
+                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused,
+                   v.run_trigger, v.run_triggered_by
             from variants v
             where {string.Join(" and ", conditions)}
             order by {orderBy}
@@ -107,7 +108,11 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         var matches = new List<VariantMatch>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var view = ReadVariant(reader) with { AiUsage = ReadUsage(reader, first: 18) };
+            var view = ReadVariant(reader) with
+            {
+                AiUsage = ReadUsage(reader, first: 18),
+                Trigger = RunTriggerView.From(reader.IsDBNull(23) ? null : reader.GetString(23), reader.IsDBNull(24) ? null : reader.GetString(24)),
+            };
             matches.Add(new VariantMatch(view, reader.IsDBNull(17) ? null : reader.GetGuid(17)));
         }
         return matches;

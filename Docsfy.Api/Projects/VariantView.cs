@@ -4,7 +4,7 @@ namespace Docsfy.Api.Projects;
 
 /// <summary>
 /// A variant as clients see it: exactly the <c>sync.projects[]</c> fields of the WebSocket reference, plus
-/// <c>generation_id</c> and <c>repo_type</c>. REST reads of single variants add <see cref="AiUsage"/>; lists and the
+/// <c>generation_id</c> and <c>repo_type</c>. REST reads of single variants add <see cref="AiUsage"/> and <see cref="Trigger"/>; lists and the
 /// WebSocket <c>sync</c> leave it out (it is then null and not written).
 /// </summary>
 public sealed record VariantView(
@@ -28,4 +28,8 @@ public sealed record VariantView(
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AiUsageView? AiUsage { get; init; }
+
+    /// <summary>Who or what started the run (REST reads of one variant only, like <see cref="AiUsage"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RunTriggerView? Trigger { get; init; }
 }
