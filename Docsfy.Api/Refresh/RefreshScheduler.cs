@@ -12,7 +12,7 @@ namespace Docsfy.Api.Refresh;
 /// rows taken with <c>for update skip locked</c>, so exactly one replica handles each, and one that dies mid-check
 /// leaves it to another once the lease runs out.
 /// </summary>
-public sealed class RefreshScheduler(RefreshStore store, RunStore runs, RunLifecycle lifecycle, IRequestClient<ResolveBranchHead> heads,
+public sealed class RefreshScheduler(RefreshStore store, RunStore runs, RunLifecycle lifecycle, IServiceScopeFactory scopes,
     IOptions<RefreshOptions> options, ILogger<RefreshScheduler> logger) : BackgroundService
 {
     private const int ClaimBatch = 20;
@@ -92,6 +92,9 @@ public sealed class RefreshScheduler(RefreshStore store, RunStore runs, RunLifec
         var request = follower.IsLocalPath
             ? new ResolveBranchHead(null, follower.RepoUrl, follower.Variant.Branch)
             : new ResolveBranchHead(follower.RepoUrl, null, follower.Variant.Branch);
+        // MassTransit's request clients are scoped: one scope per question.
+        await using var scope = scopes.CreateAsyncScope();
+        var heads = scope.ServiceProvider.GetRequiredService<IRequestClient<ResolveBranchHead>>();
         try
         {
             var answer = await heads.GetResponse<BranchHeadResolved>(request, cancellationToken,

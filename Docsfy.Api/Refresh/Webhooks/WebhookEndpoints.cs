@@ -43,7 +43,7 @@ public static class WebhookEndpoints
         var check = WebhookVerifier.Check(context.Request.Headers, body, secret);
         if (settings is null || !check.Verified)
         {
-            logger.LogWarning("Refused an unverified {Host} delivery from {Address}", check.Host, context.Connection.RemoteIpAddress);
+            logger.LogWarning("Refused an unverified {Host} delivery from {Address}", check.Host, ClientAddress.Of(context));
             return ApiError.Status(StatusCodes.Status401Unauthorized,
                 "The delivery could not be verified. Check the webhook URL and secret.");
         }

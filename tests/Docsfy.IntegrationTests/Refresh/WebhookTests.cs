@@ -43,7 +43,7 @@ public sealed class WebhookTests(DocsfyAppFixture fixture)
 
         var finished = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
         Assert.Equal("ready", finished.StatusChange.GetProperty("status").GetString());
-        Assert.Contains("incremental_planning", finished.Stages);
+        Assert.Contains("rendering", finished.Stages);
         var variant = (await client.GetAsync($"/api/projects/{name}/main/offline/markdown", owner.Bearer)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal(commit, variant.String("last_commit_sha"));
         Assert.Equal(run.GetProperty("generation_id").GetString(), variant.String("generation_id"));
