@@ -64,6 +64,40 @@ public sealed class CoalescingTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Two_pushes_at_once_on_both_replicas_start_one_run_and_queue_one_follow_up()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "coalesce-race", "user");
+        using var repository = ServedRepository.Create("coalesce-race", GenerationTests.SampleFiles);
+        var name = repository.Name;
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, owner.ApiKey);
+        (await client.PostAsync("/api/generate", owner.Bearer, new { repo_url = repository.Url, ai_provider = "offline" }))
+            .AssertStatus(HttpStatusCode.Accepted);
+        await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+        var settings = (await client.SendAsync(HttpMethod.Put, $"/api/projects/{name}/refresh", owner.Bearer,
+            new { interval_minutes = (int?)null, on_push = true, variants = "all" })).AssertStatus(HttpStatusCode.OK);
+        var commit = GitRepositories.Commit(repository.Path, new Dictionary<string, string> { ["docs/race.md"] = "# Race\n" }, "Race");
+
+        // The app host's proxy spreads connections over the two replicas; each client is a connection of its own.
+        using var other = fixture.Host.Client();
+        using var one = PushDeliveries.Push("gitea", settings.String("webhook_url"), settings.String("webhook_secret"), "main", commit, "race-1");
+        using var two = PushDeliveries.Push("gitea", settings.String("webhook_url"), settings.String("webhook_secret"), "main", commit, "race-2");
+        var replies = await Task.WhenAll(client.SendAsync(one), other.SendAsync(two));
+        var results = replies.Select(r => r.AssertStatus(HttpStatusCode.Accepted).Json.GetProperty("runs")[0].GetProperty("result").GetString())
+            .Order().ToList();
+        // Never a 409 and never two runs of the variant at once: one push starts the run, the other queues the follow-up
+        // (or, should the first run already have ended, starts the next one). Either way two runs end, one after the other.
+        Assert.Contains("started", results);
+        Assert.All(results, result => Assert.Contains(result, new[] { "started", "queued" }));
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.Equal("ready", (await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout)).StatusChange.GetProperty("status").GetString());
+        }
+        Assert.Equal(0, await VariantRows.CountAsync(fixture.Host,
+            "select count(*) from variants where name = @name and (refresh_pending or status <> 'ready')", ("name", name)));
+    }
+
+    [Fact]
     public async Task An_abort_drops_the_follow_up_a_push_queued()
     {
         using var client = fixture.Host.Client();

@@ -74,6 +74,9 @@ public sealed class ScheduleTests(DocsfyAppFixture fixture)
         Assert.NotEqual(before, lastChecked);
         var now = (await client.GetAsync($"/api/projects/{name}/main/offline/markdown", credential)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal((scheduledRun, "ready"), (now.String("generation_id"), now.String("status")));
+        // Both replicas check schedules; exactly one started the run (each replica logs the runs it starts).
+        Assert.Single(fixture.Host.Logs.Lines, line => line.Contains("started run", StringComparison.Ordinal)
+            && line.Contains($"of {name} (", StringComparison.Ordinal) && line.Contains("(schedule)", StringComparison.Ordinal));
         (await client.SendAsync(HttpMethod.Put, route, credential, new { interval_minutes = (int?)null, on_push = false, variants = "all" }))
             .AssertStatus(HttpStatusCode.OK);
     }
