@@ -94,8 +94,21 @@ export class DetailView {
                 fact('Repository type', variant.repo_type ?? 'decided from the repository'),
                 fact('Created', `${variant.created_at} UTC`),
                 fact('Updated', `${variant.updated_at} UTC`),
+                this.triggerFact(),
                 this.usageFacts()),
         ];
+    }
+
+    /** Who or what started the current run (the REST variant's optional trigger): a user, a push or a schedule. */
+    triggerFact() {
+        const trigger = this.usage?.trigger;
+        if (!trigger || typeof trigger.kind !== 'string') {
+            return null;
+        }
+        const text = trigger.kind === 'user' ? (trigger.username ?? 'a user')
+            : trigger.kind === 'push' ? (trigger.delivery_id ? `a push (delivery ${trigger.delivery_id})` : 'a push')
+            : trigger.kind === 'schedule' ? 'the refresh schedule' : trigger.kind;
+        return fact('Started by', text);
     }
 
     /** AI calls and cost of the current run, when the server reports them (the REST variant's optional ai_usage). */
@@ -126,7 +139,10 @@ export class DetailView {
         const request = { generationId: variant.generation_id, status: variant.status };
         this.usage = request;
         api('GET', path(['api', 'projects', 'by-id', variant.generation_id])).then(
-            fresh => { request.value = fresh.ai_usage ?? null; },
+            fresh => {
+                request.value = fresh.ai_usage ?? null;
+                request.trigger = fresh.trigger ?? null;
+            },
             error => { request.error = error.message; },
         ).then(() => {
             // Still the run on screen (and the variant not gone meanwhile): show what came back.
