@@ -25,8 +25,7 @@ public static class RefreshEndpoints
     }
 
     private static async Task<Results<Ok<RefreshSettingsResponse>, JsonHttpResult<ApiError>>> GetAsync(string name,
-        string? owner, HttpContext context, ProjectStore projects, RefreshStore store, WebhookSecrets secrets,
-        IOptions<RefreshOptions> options)
+        string? owner, HttpContext context, ProjectStore projects, RefreshStore store, IOptions<RefreshOptions> options)
     {
         var project = await ProjectOfAsync(name, owner, context.User, projects, context.RequestAborted);
         if (project.Error is { } error)

@@ -41,10 +41,10 @@ public sealed class RefreshScheduler(RefreshStore store, RunStore runs, RunLifec
         foreach (var (variant, deliveryId) in await runs.ClaimFollowUpsAsync(options.Value.ClaimLease, ClaimBatch, cancellationToken))
         {
             var outcome = await lifecycle.RefreshAsync(variant, new RunTrigger(RunTrigger.PushKind, deliveryId), cancellationToken);
-            if (!outcome.Succeeded(out _, out var refusal) && refusal.Reason != RunRefusalReason.Unavailable)
+            if (!outcome.Succeeded(out _, out var refusal))
             {
-                // It can never start as things are (the owner was made a viewer, the variant is gone): drop it rather than
-                // try again every lease. Unavailable workers, though, are worth another try.
+                // It cannot start as things are (the owner was made a viewer, the variant is gone): drop it rather than try
+                // again every lease. (Unreachable workers are no exception: that run was recorded and has visibly failed.)
                 logger.LogInformation("Dropped the follow-up run of {Project} for {Owner}: {Reason}", variant.Name, variant.Owner,
                     refusal.Detail);
                 await runs.DropFollowUpAsync(variant, cancellationToken);
