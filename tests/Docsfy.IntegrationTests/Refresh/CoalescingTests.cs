@@ -20,7 +20,7 @@ public sealed class CoalescingTests(DocsfyAppFixture fixture)
         var gate = Path.Combine(Directory.CreateTempSubdirectory("docsfy-gate-").FullName, "open");
         using var repository = ServedRepository.Create("coalesce", new Dictionary<string, string>(GenerationTests.SampleFiles)
         {
-            ["DOCSFY_FAKE_GATE"] = gate,
+            ["DOCSFY_FAKE_HOLD"] = gate,
         });
         var name = repository.Name;
         var initialCommit = GitRepositories.HeadSha(repository.Path);

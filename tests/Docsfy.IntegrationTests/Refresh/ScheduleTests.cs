@@ -32,6 +32,8 @@ public sealed class ScheduleTests(DocsfyAppFixture fixture)
         var first = (await client.PostAsync("/api/generate", credential, source)).AssertStatus(HttpStatusCode.Accepted);
         var firstRun = Guid.Parse(first.String("generation_id"));
         await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+        var byUser = (await client.GetAsync($"/api/projects/{name}/main/offline/markdown", credential)).Json.GetProperty("trigger");
+        Assert.Equal(("user", owner?.Username ?? "admin"), (byUser.GetProperty("kind").GetString(), byUser.GetProperty("username").GetString()));
         var route = $"/api/projects/{name}/refresh";
         (await client.SendAsync(HttpMethod.Put, route, credential, new { interval_minutes = 1, on_push = false, variants = "all" }))
             .AssertStatus(HttpStatusCode.OK);

@@ -140,6 +140,52 @@ public sealed class WebhookTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Pings_other_events_unfollowed_branches_and_push_refresh_off_start_nothing()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "push-none", "user");
+        var name = DocsfyAppFixture.UniqueName("push-none");
+        var main = await VariantRows.InsertAsync(fixture.Host, name, owner.Username);
+        var dev = await VariantRows.InsertAsync(fixture.Host, name, owner.Username, branch: "dev");
+        var route = $"/api/projects/{name}/refresh";
+        var settings = (await client.SendAsync(HttpMethod.Put, route, owner.Bearer,
+            new { interval_minutes = (int?)null, on_push = true, variants = new[] { "dev/cursor/gpt-5" } })).AssertStatus(HttpStatusCode.OK);
+        var (url, secret) = (settings.String("webhook_url"), settings.String("webhook_secret"));
+
+        // Only dev follows its branch: a push to main is verified and does nothing.
+        using (var toMain = PushDeliveries.Push("github", url, secret, "main", "abc", "none-main"))
+        {
+            var reply = (await client.SendAsync(toMain)).AssertStatus(HttpStatusCode.OK);
+            Assert.Empty(reply.Json.GetProperty("runs").EnumerateArray());
+        }
+        // GitHub's ping when the webhook is added, and events that are not pushes.
+        using (var ping = PushDeliveries.Request("github", url, secret, """{"zen":"Design for failure."}"""u8.ToArray(), "none-ping"))
+        {
+            ping.Headers.Remove("X-GitHub-Event");
+            ping.Headers.Add("X-GitHub-Event", "ping");
+            Assert.Contains("set up", (await client.SendAsync(ping)).AssertStatus(HttpStatusCode.OK).String("detail"), StringComparison.Ordinal);
+        }
+        using (var issue = PushDeliveries.Request("gitlab", url, secret, """{"object_kind":"issue"}"""u8.ToArray(), "none-issue"))
+        {
+            issue.Headers.Remove("X-Gitlab-Event");
+            issue.Headers.Add("X-Gitlab-Event", "Issue Hook");
+            Assert.Contains("not a push", (await client.SendAsync(issue)).AssertStatus(HttpStatusCode.OK).String("detail"), StringComparison.Ordinal);
+        }
+        // With push refresh off, even a push to the followed branch does nothing.
+        (await client.SendAsync(HttpMethod.Put, route, owner.Bearer,
+            new { interval_minutes = (int?)null, on_push = false, variants = "all" })).AssertStatus(HttpStatusCode.OK);
+        using (var off = PushDeliveries.Push("gitea", url, secret, "dev", "abc", "none-off"))
+        {
+            Assert.Contains("off", (await client.SendAsync(off)).AssertStatus(HttpStatusCode.OK).String("detail"), StringComparison.Ordinal);
+        }
+        foreach (var runId in new[] { main, dev })
+        {
+            Assert.Equal((runId.ToString(), "ready"), (await VariantRows.ColumnAsync(fixture.Host, runId, "generation_id"),
+                await VariantRows.ColumnAsync(fixture.Host, runId, "status")));
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_webhook_and_a_wrong_secret_get_the_same_answer()
     {
         using var client = fixture.Host.Client();
