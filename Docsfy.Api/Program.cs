@@ -7,10 +7,12 @@ using Docsfy.Api.Generation;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
+using Docsfy.Api.OpenApi;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Refresh;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
+using Docsfy.Api.Workers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +23,7 @@ builder.AddDocsfyMessaging(bus =>
     bus.AddHubConsumers();
     bus.AddBranchListing();
     bus.AddHeadChecks();
+    bus.AddWorkerPresenceConsumer();
 });
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
@@ -28,6 +31,7 @@ builder.AddDocsfyRequestLimits();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
+builder.AddDocsfyWorkers();
 builder.AddDocsfyGeneration();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
@@ -35,6 +39,7 @@ builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
 builder.AddDocsfyRefresh();
+builder.AddDocsfyOpenApi();
 
 var app = builder.Build();
 
@@ -57,7 +62,9 @@ app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
 app.MapRefreshApi();
+app.MapWorkersApi();
 app.MapDashboard();
+app.MapDocsfyOpenApi();
 
 app.Run();
 
