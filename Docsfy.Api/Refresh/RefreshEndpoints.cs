@@ -16,10 +16,19 @@ public static class RefreshEndpoints
 {
     public static IEndpointRouteBuilder MapRefreshApi(this IEndpointRouteBuilder app)
     {
-        var refresh = app.MapGroup("/api/projects/{name}/refresh").RequireAuthorization();
-        refresh.MapGet("/", GetAsync);
-        refresh.MapPut("/", PutAsync).RequireAuthorization(AuthPolicies.Writer);
-        refresh.MapPost("/rotate-secret", RotateSecretAsync).RequireAuthorization(AuthPolicies.Writer);
+        var refresh = app.MapGroup("/api/projects/{name}/refresh").RequireAuthorization().WithTags("Refresh");
+        refresh.MapGet("/", GetAsync)
+            .WithSummary("A project's refresh settings")
+            .WithDescription("The owner's or an admin's (`?owner=` names another user's project); a grantee is refused (403). `webhook_url` is null until settings are first saved; the secret is never shown here.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        refresh.MapPut("/", PutAsync).RequireAuthorization(AuthPolicies.Writer)
+            .WithSummary("Set a project's refresh settings")
+            .WithDescription("Every field each time. The first PUT creates the project's webhook: its answer holds `webhook_secret`, shown this once.")
+            .AcceptsJson<RefreshSettingsRequest>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        refresh.MapPost("/rotate-secret", RotateSecretAsync).RequireAuthorization(AuthPolicies.Writer)
+            .WithSummary("Give a project's webhook a new secret")
+            .WithDescription("The webhook URL stays; the answer holds the new `webhook_secret`, shown this once. 409 before the first PUT.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         app.MapWebhooks();
         return app;
     }
