@@ -9,6 +9,7 @@ using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.OpenApi;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Refresh;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
 using Docsfy.Api.Workers;
@@ -21,6 +22,7 @@ builder.AddDocsfyMessaging(bus =>
 {
     bus.AddHubConsumers();
     bus.AddBranchListing();
+    bus.AddHeadChecks();
     bus.AddWorkerPresenceConsumer();
 });
 builder.AddDocsfyHttp();
@@ -36,6 +38,7 @@ builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
+builder.AddDocsfyRefresh();
 builder.AddDocsfyOpenApi();
 
 var app = builder.Build();
@@ -58,6 +61,7 @@ app.MapModelsApi();
 app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
+app.MapRefreshApi();
 app.MapWorkersApi();
 app.MapDashboard();
 app.MapDocsfyOpenApi();

@@ -15,6 +15,9 @@ public static class Queues
     /// <summary>Where the API asks any worker for a repository's branches (<see cref="ListBranches"/>).</summary>
     public const string BranchListing = "list-branches";
 
+    /// <summary>Where the API's refresh scheduler asks any worker for a branch's head commit (<see cref="ResolveBranchHead"/>).</summary>
+    public const string HeadCheck = "resolve-branch-head";
+
     /// <summary>
     /// Each worker's temporary queue (suffixed with an instance id) for <see cref="AbortGeneration"/>: an abort is
     /// published, so every worker hears it and the one running the run stops it.

@@ -2,6 +2,7 @@ using Docsfy.Api.Auth;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Users;
 using Docsfy.Api.Workers;
 using Docsfy.Contracts;
 using MassTransit;
@@ -15,7 +16,8 @@ namespace Docsfy.Api.Generation;
 /// way; the rules (who may, what is valid, what "already generating" means, undoing a run no worker will get, telling
 /// the hub) live only here.
 /// </summary>
-public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus, WorkerRegistry workers,
+public sealed class RunLifecycle(RunStore runs, ProjectStore projects, UserStore users, HubNotifier hub, IBus bus,
+    WorkerRegistry workers,
     IOptions<AiDefaults> defaults, IOptions<GenerationOptions> options, ILogger<RunLifecycle> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
@@ -30,15 +32,58 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
         }
         var validation = await GenerateValidation.ValidateAsync(request, caller, caller.Username, defaults.Value, options.Value,
             cancellationToken);
-        return validation.Succeeded(out var run, out var refusal) ? await StartValidAsync(run, caller, cancellationToken) : refusal;
+        return validation.Succeeded(out var run, out var refusal)
+            ? await StartValidAsync(run, caller, RunTrigger.User(caller.Username), cancellationToken)
+            : refusal;
     }
 
     /// <summary>
     /// Runs an existing variant again from the source it was generated from, as its owner's variant. Its owner may, and
     /// admins may for anyone; unless <paramref name="force"/>d, the run is incremental (or finds the commit up to date).
     /// </summary>
-    public async Task<LifecycleOutcome<RunStarted>> RegenerateAsync(VariantKey variant, bool force, Caller caller,
+    public Task<LifecycleOutcome<RunStarted>> RegenerateAsync(VariantKey variant, bool force, Caller caller,
+        CancellationToken cancellationToken) =>
+        RegenerateAsync(variant, force, caller, RunTrigger.User(caller.Username), cancellationToken);
+
+    /// <summary>
+    /// Refreshes a variant on behalf of its owner (a push or a schedule, docs/design/refresh.md): a non-forced run, so it
+    /// is incremental or finds the commit up to date, under exactly the rules that apply when the owner regenerates it
+    /// themselves, with their role as it is now (a user made viewer refreshes nothing; only an admin's variants may come
+    /// from a path on the server). While the variant is generating, exactly one follow-up run is queued instead, started
+    /// by the scheduler once the run has ended.
+    /// </summary>
+    public async Task<LifecycleOutcome<RefreshStarted>> RefreshAsync(VariantKey variant, RunTrigger trigger,
         CancellationToken cancellationToken)
+    {
+        var owner = await OwnerAsync(variant.Owner, cancellationToken);
+        if (owner is null)
+        {
+            return RunRefusal.NotFound($"The owner of {Describe(variant)} no longer exists.");
+        }
+        // A run that ends between "already generating" and queueing the follow-up would leave nothing to follow: then the
+        // variant is free and the next attempt starts the run. Bounded: each round means a run ended in between.
+        for (var attempt = 0; ; attempt++)
+        {
+            var outcome = await RegenerateAsync(variant, force: false, owner, trigger, cancellationToken);
+            if (outcome.Succeeded(out var started, out var refusal))
+            {
+                return new RefreshStarted(started.Variant, started.RunId);
+            }
+            if (refusal.Reason != RunRefusalReason.Conflict || attempt == 2)
+            {
+                return refusal;
+            }
+            if (await runs.QueueFollowUpAsync(variant, trigger, cancellationToken))
+            {
+                logger.LogInformation("Queued a follow-up run of {Project} ({Branch}, {Provider}/{Model}) for {Owner} ({Trigger})",
+                    variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner, trigger.Kind);
+                return new RefreshStarted(variant, null);
+            }
+        }
+    }
+
+    private async Task<LifecycleOutcome<RunStarted>> RegenerateAsync(VariantKey variant, bool force, Caller caller,
+        RunTrigger trigger, CancellationToken cancellationToken)
     {
         var found = await projects.FindVisibleAsync(caller, new VariantFilter(variant.Name, variant.Branch, variant.Provider,
             variant.Model, variant.Owner), VariantOrder.UpdatedDescending, cancellationToken);
@@ -56,7 +101,17 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
             Branch: view.Branch, AiProvider: view.AiProvider, AiModel: view.AiModel, Force: force, RepoType: view.RepoType);
         var validation = await GenerateValidation.ValidateAsync(request, caller, view.Owner, defaults.Value, options.Value,
             cancellationToken);
-        return validation.Succeeded(out var run, out var refusal) ? await StartValidAsync(run, caller, cancellationToken) : refusal;
+        return validation.Succeeded(out var run, out var refusal) ? await StartValidAsync(run, caller, trigger, cancellationToken) : refusal;
+    }
+
+    /// <summary>The variant's owner as a caller with their role as stored now; null when they no longer exist.</summary>
+    private async Task<Caller?> OwnerAsync(string owner, CancellationToken cancellationToken)
+    {
+        if (string.Equals(owner, Caller.BuiltInAdminName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Caller.BuiltInAdmin;
+        }
+        return await users.FindAsync(owner, cancellationToken) is { } user ? new Caller(user.Username, user.Role, user.Id) : null;
     }
 
     /// <summary>
@@ -128,10 +183,11 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
         return ended.Count;
     }
 
-    private async Task<LifecycleOutcome<RunStarted>> StartValidAsync(ValidRun run, Caller caller, CancellationToken cancellationToken)
+    private async Task<LifecycleOutcome<RunStarted>> StartValidAsync(ValidRun run, Caller caller, RunTrigger trigger,
+        CancellationToken cancellationToken)
     {
         var variant = run.Variant;
-        if (await runs.StartAsync(variant, run.Source, run.RepoType, run.Force, cancellationToken) is not { } started)
+        if (await runs.StartAsync(variant, run.Source, run.RepoType, run.Force, trigger, cancellationToken) is not { } started)
         {
             return RunRefusal.Conflict($"{Describe(variant)} is already generating. Wait for it to finish or abort it.");
         }
@@ -154,8 +210,8 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
             return RunRefusal.Unavailable("The workers cannot be reached right now. Try again.");
         }
 
-        logger.LogInformation("{Caller} started run {RunId} of {Project} ({Branch}, {Provider}/{Model}) for {Owner}",
-            caller.Username, started.RunId, variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner);
+        logger.LogInformation("{Caller} started run {RunId} of {Project} ({Branch}, {Provider}/{Model}) for {Owner} ({Trigger})",
+            caller.Username, started.RunId, variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner, trigger.Kind);
         await hub.ProjectChangedAsync(variant.Name, variant.Owner, []);
         return new RunStarted(variant, started.RunId);
     }

@@ -23,8 +23,11 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// (docs/design/variants.md §9): its row is deleted once this run is ready, never before. Both are read in the same
     /// statement as the upsert, so they are the state before this run began.
     /// </remarks>
+    /// <remarks>
+    /// Any run that starts satisfies a pending follow-up (it clones the branch's newest commit), so it clears it.
+    /// </remarks>
     public async Task<StartedRun?> StartAsync(VariantKey variant, string repoUrl, string? repoType, bool force,
-        CancellationToken cancellationToken)
+        RunTrigger trigger, CancellationToken cancellationToken)
     {
         var runId = Guid.NewGuid();
         await using var command = dataSource.CreateCommand("""
@@ -41,8 +44,9 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                 order by last_generated desc nulls last, updated_at desc, id desc
                 limit 1)
             insert into variants (name, branch, ai_provider, ai_model, owner, repo_url, repo_type, status, generation_id,
-                                  base_generation_id, replaces_generation_id)
+                                  run_trigger, run_triggered_by, base_generation_id, replaces_generation_id)
             values (@name, @branch, @provider, @model, @owner, @repo_url, @repo_type, 'generating', @run_id,
+                    @trigger, @triggered_by,
                     (select published_generation_id from base),
                     (select published_generation_id from newest where (ai_provider, ai_model) <> (@provider, @model)))
             on conflict (name, branch, ai_provider, ai_model, owner) do update
@@ -50,7 +54,9 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                 status = 'generating', generation_id = excluded.generation_id, current_stage = null, error_message = null,
                 page_count = 0, last_event_seq = 0, heartbeat_at = null, updated_at = now(),
                 base_generation_id = excluded.base_generation_id, replaces_generation_id = excluded.replaces_generation_id,
-                ai_calls = null, ai_input_tokens = null, ai_output_tokens = null, ai_cost_usd = null, pages_reused = null
+                ai_calls = null, ai_input_tokens = null, ai_output_tokens = null, ai_cost_usd = null, pages_reused = null,
+                run_trigger = excluded.run_trigger, run_triggered_by = excluded.run_triggered_by,
+                refresh_pending = false, refresh_pending_trigger = null, refresh_claimed_until = null
             where variants.status <> 'generating'
             returning (select published_generation_id from base), (select last_commit_sha from base),
                       (select plan_json from base)
@@ -60,6 +66,8 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("repo_type", (object?)repoType ?? DBNull.Value);
         command.Parameters.AddWithValue("run_id", runId);
         command.Parameters.AddWithValue("force", force);
+        command.Parameters.AddWithValue("trigger", trigger.Kind);
+        command.Parameters.AddWithValue("triggered_by", (object?)trigger.Detail ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -74,14 +82,14 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Ends the variant's running run as aborted, as the terminal event its viewers receive; null when it was not
     /// generating. Its text says who stopped it and where (<c>Aborted by alice at generating_pages.</c>), so an aborted
-    /// run never reads like a crash.
+    /// run never reads like a crash. A follow-up run a push queued is dropped with it: the user said stop.
     /// </summary>
     public async Task<GenerationFinished?> AbortAsync(VariantKey variant, string abortedBy, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             update variants
-            set status = 'aborted', current_stage = null, updated_at = now(),
-                error_message = 'Aborted by ' || @aborted_by || coalesce(' at ' || current_stage, ' before it started') || '.'
+            set status = 'aborted', current_stage = null, updated_at = now(), refresh_pending = false,
+                refresh_pending_trigger = null, error_message = 'Aborted by ' || @aborted_by || coalesce(' at ' || current_stage, ' before it started') || '.'
             where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
               and status = 'generating'
             returning {EndedColumns}
@@ -180,6 +188,66 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
               and not exists (select 1 from variants v where v.generation_id = p.generation_id and v.status = 'generating');
             """);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues one follow-up run of a generating variant for when its run ends (docs/design/refresh.md §5); however many
+    /// pushes arrive meanwhile, it stays one, recording the newest delivery. False when the variant is not generating
+    /// (its run ended meanwhile), so the caller starts a run instead.
+    /// </summary>
+    public async Task<bool> QueueFollowUpAsync(VariantKey variant, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update variants set refresh_pending = true, refresh_pending_trigger = @triggered_by
+            where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
+              and status = 'generating'
+            """);
+        command.Parameters.AddVariantKey(variant);
+        command.Parameters.AddWithValue("triggered_by", (object?)trigger.Detail ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> follow-up runs that are due (their variant's run has ended) for
+    /// <paramref name="lease"/>: other replicas skip them meanwhile, and if this replica dies before starting them, another
+    /// claims them once the lease has run out. Starting the run clears the follow-up.
+    /// </summary>
+    public async Task<IReadOnlyList<(VariantKey Variant, string? DeliveryId)>> ClaimFollowUpsAsync(TimeSpan lease, int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update variants v set refresh_claimed_until = now() + @lease
+            where v.id in (
+                select id from variants
+                where refresh_pending and status <> 'generating'
+                  and (refresh_claimed_until is null or refresh_claimed_until < now())
+                order by updated_at
+                limit @limit
+                for update skip locked)
+            returning v.name, v.branch, v.ai_provider, v.ai_model, v.owner, v.refresh_pending_trigger
+            """);
+        command.Parameters.AddWithValue("lease", lease);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var claimed = new List<(VariantKey, string?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add((new VariantKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+        return claimed;
+    }
+
+    /// <summary>Drops a follow-up that can never start (e.g. its owner may no longer run it), so it is not retried forever.</summary>
+    public async Task DropFollowUpAsync(VariantKey variant, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update variants set refresh_pending = false, refresh_pending_trigger = null, refresh_claimed_until = null
+            where name = @name and branch = @branch and ai_provider = @provider and ai_model = @model and owner = @owner
+              and refresh_pending
+            """);
+        command.Parameters.AddVariantKey(variant);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private const string EndedColumns =

@@ -32,7 +32,7 @@ public sealed class JsonBody(IOptions<JsonOptions> jsonOptions)
             return ApiError.Status(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json.");
         }
 
-        var bytes = await ReadBoundedAsync(request, cancellationToken);
+        var bytes = await BoundedBody.ReadAsync(request, MaxBytes, cancellationToken);
         if (bytes is null)
         {
             return ApiError.Status(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.");
@@ -66,25 +66,5 @@ public sealed class JsonBody(IOptions<JsonOptions> jsonOptions)
                 return JsonBodyErrors.Explain(exception, document.RootElement, _strict.GetTypeInfo(typeof(T)));
             }
         }
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -5,9 +5,9 @@ using Npgsql;
 namespace Docsfy.Api.Projects;
 
 /// <summary>
-/// Deletes variants of one (name, owner) with their site files, and the project's grants when its last variant goes, in
-/// one transaction. Who may delete is decided by the endpoint; this class only refuses while a run is generating (the
-/// worker would report into a row that no longer exists).
+/// Deletes variants of one (name, owner) with their site files, and the project's grants and refresh settings when its
+/// last variant goes, in one transaction. Who may delete is decided by the endpoint; this class only refuses while a run
+/// is generating (the worker would report into a row that no longer exists).
 /// </summary>
 public sealed class ProjectDeleter(NpgsqlDataSource dataSource)
 {
@@ -77,6 +77,16 @@ public sealed class ProjectDeleter(NpgsqlDataSource dataSource)
         grants.Parameters.AddWithValue("name", name);
         grants.Parameters.AddWithValue("owner", storedOwner);
         var grantsRemoved = await grants.ExecuteNonQueryAsync(cancellationToken) > 0;
+
+        // Its refresh settings (webhook id and secret, schedule) and remembered deliveries go with the last variant.
+        await using var refresh = new NpgsqlCommand("""
+            delete from project_refresh
+            where project_name = @name and lower(owner) = lower(@owner)
+              and not exists (select 1 from variants where name = @name and owner = @owner)
+            """, connection, transaction);
+        refresh.Parameters.AddWithValue("name", name);
+        refresh.Parameters.AddWithValue("owner", storedOwner);
+        await refresh.ExecuteNonQueryAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new DeletionOutcome(DeletionStatus.Deleted, storedOwner, ids.Count, grantees, grantsRemoved);

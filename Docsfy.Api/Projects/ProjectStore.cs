@@ -97,7 +97,8 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         };
         command.CommandText = $"""
             select {VariantColumns}, v.published_generation_id,
-                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused
+                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused,
+                   v.run_trigger, v.run_triggered_by
             from variants v
             where {string.Join(" and ", conditions)}
             order by {orderBy}
@@ -108,7 +109,11 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         var matches = new List<VariantMatch>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var view = ReadVariant(reader) with { AiUsage = ReadUsage(reader, first: 20) };
+            var view = ReadVariant(reader) with
+            {
+                AiUsage = ReadUsage(reader, first: 20),
+                Trigger = RunTriggerView.From(reader.IsDBNull(25) ? null : reader.GetString(25), reader.IsDBNull(26) ? null : reader.GetString(26)),
+            };
             matches.Add(new VariantMatch(view, reader.IsDBNull(19) ? null : reader.GetGuid(19)));
         }
         return matches;

@@ -7,7 +7,8 @@ namespace Docsfy.Api.Projects;
 /// <c>generation_id</c>, <c>repo_type</c> and <c>published_commit_sha</c> (the commit of the site it serves, which after a
 /// failed or aborted run differs from <c>last_commit_sha</c>, the latest run's) and <c>left_out</c> (what that site left
 /// out because a limit was reached, null when nothing). REST reads of single variants add
-/// <see cref="AiUsage"/>; lists and the WebSocket <c>sync</c> leave it out (it is then null and not written).
+/// <see cref="AiUsage"/> and <see cref="Trigger"/>; lists and the WebSocket <c>sync</c> leave them out (they are then
+/// null and not written).
 /// </summary>
 public sealed record VariantView(
     string Name,
@@ -32,6 +33,10 @@ public sealed record VariantView(
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AiUsageView? AiUsage { get; init; }
+
+    /// <summary>Who or what started the run (REST reads of one variant only, like <see cref="AiUsage"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RunTriggerView? Trigger { get; init; }
 
     /// <summary>REST reads of one variant whose run no worker has taken yet: how long it has waited, and for whom.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -20,7 +20,10 @@ public static class CloningExtensions
         return builder;
     }
 
-    /// <summary>Answers the API's branch listings; call inside the worker's bus registration.</summary>
-    public static void AddBranchListingConsumer(this IBusRegistrationConfigurator bus) =>
+    /// <summary>Answers the API's branch listings and head checks; call inside the worker's bus registration.</summary>
+    public static void AddBranchListingConsumer(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<ListBranchesConsumer, ListBranchesConsumerDefinition>();
+        bus.AddConsumer<ResolveBranchHeadConsumer, ResolveBranchHeadConsumerDefinition>();
+    }
 }

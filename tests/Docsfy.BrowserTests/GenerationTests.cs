@@ -111,6 +111,9 @@ public sealed class GenerationTests(BrowserFixture fixture)
         // What the run cost, from the REST variant's ai_usage: the plan, three pages, three checks, the related pages.
         var calls = page.Locator("#view-variant dl.facts dt", new() { HasTextString = "AI calls" }).Locator("xpath=following-sibling::dd[1]");
         await Assertions.Expect(calls).ToHaveTextAsync("8", new() { Timeout = RunTimeoutMs });
+        // Who started it, from the REST variant's trigger: this run was the admin's own, not a push or a schedule.
+        var startedBy = page.Locator("#view-variant dl.facts dt", new() { HasTextString = "Started by" }).Locator("xpath=following-sibling::dd[1]");
+        await Assertions.Expect(startedBy).ToHaveTextAsync("admin");
         await tab.AssertNotReloadedAsync();
         tab.AssertNoScriptErrors();
     }

@@ -3,7 +3,9 @@
 # and answers by what the prompt asks for. The repository under test steers it with marker files in the checkout, which
 # is the tool's working directory: DOCSFY_FAKE_HANG makes every call hang (abort tests), DOCSFY_FAKE_GARBAGE makes the
 # plan unusable (error tests), DOCSFY_FAKE_SELECT holds the incremental planner's answer (["all"] without it), and
-# DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements.
+# DOCSFY_FAKE_REWRITE makes a page update answer with a whole page instead of exact replacements. DOCSFY_FAKE_HOLD holds
+# the path of a file outside the repository: every call waits until the test creates it (at most 5 minutes), so a test
+# can act while a run is in progress and then let it finish. (gated-ai.sh's DOCSFY_FAKE_GATE holds back one page only.)
 # Asked for `--output-format json` (as the worker runs claude), it wraps each answer in claude's result object reporting
 # usage: 100 input and 10 output tokens and $0.001 per call, so tests can follow the cost of a run. Otherwise (as gemini
 # is run) the answer is plain text. Every page it writes names the model it was run as (`--model`), so tests can tell
@@ -18,6 +20,14 @@ for argument in "$@"; do
 done
 if [ -e DOCSFY_FAKE_HANG ]; then
     sleep 600
+fi
+if [ -e DOCSFY_FAKE_HOLD ]; then
+    gate=$(cat DOCSFY_FAKE_HOLD)
+    waited=0
+    while [ ! -e "$gate" ] && [ "$waited" -lt 3000 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
 fi
 
 envelope() {

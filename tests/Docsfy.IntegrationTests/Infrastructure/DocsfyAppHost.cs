@@ -15,6 +15,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     /// <summary>How long the API waits for a silent worker before ending its run (short, so crash tests are quick).</summary>
     public static readonly TimeSpan WorkerHeartbeatTimeout = TimeSpan.FromSeconds(8);
 
+    /// <summary>How long one minute of a project's <c>interval_minutes</c> lasts in the tests.</summary>
+    public static readonly TimeSpan RefreshIntervalUnit = TimeSpan.FromSeconds(2);
+
     /// <summary>The worker setting that names the <c>claude</c> tool's binary.</summary>
     private const string FakeAiSetting = "Ai__Cli__claude__Path";
 
@@ -64,6 +67,10 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             .WithEnvironment("Generation__WatchdogInterval", TimeSpan.FromSeconds(1).ToString())
             // Runs from a repo_url cloned from the tests' own git server on 127.0.0.1 (never in production).
             .WithEnvironment("Generation__AllowLoopbackHosts", "true")
+            // Schedules a test can wait for: the shortest interval is one "minute" of two seconds, checked every second.
+            .WithEnvironment("Refresh__MinimumIntervalMinutes", "1")
+            .WithEnvironment("Refresh__IntervalUnit", RefreshIntervalUnit.ToString())
+            .WithEnvironment("Refresh__TickInterval", TimeSpan.FromSeconds(1).ToString())
             // The worker below runs claude as the scripted fake; the browser tests add gemini (a gated fake).
             .WithEnvironment("AI_AVAILABLE_PROVIDERS", "claude,gemini");
         var scratchDirectory = Directory.CreateTempSubdirectory("docsfy-it-scratch-").FullName;

@@ -97,6 +97,7 @@ export class DetailView {
                 fact('Repository type', variant.repo_type ?? 'decided from the repository'),
                 fact('Created', `${variant.created_at} UTC`),
                 fact('Updated', `${variant.updated_at} UTC`),
+                this.triggerFact(),
                 this.usageFacts()),
         ];
     }
@@ -112,6 +113,18 @@ export class DetailView {
         return waiting.workers_alive === 0
             ? `Waiting for a worker (${waited}): no worker is running, so this run ends unless one starts soon`
             : `Waiting for a worker (${waited}): every worker is busy`;
+    }
+
+    /** Who or what started the current run (the REST variant's optional trigger): a user, a push or a schedule. */
+    triggerFact() {
+        const trigger = this.usage?.trigger;
+        if (!trigger || typeof trigger.kind !== 'string') {
+            return null;
+        }
+        const text = trigger.kind === 'user' ? (trigger.username ?? 'a user')
+            : trigger.kind === 'push' ? (trigger.delivery_id ? `a push (delivery ${trigger.delivery_id})` : 'a push')
+            : trigger.kind === 'schedule' ? 'the refresh schedule' : trigger.kind;
+        return fact('Started by', text);
     }
 
     /** AI calls and cost of the current run, when the server reports them (the REST variant's optional ai_usage). */
@@ -148,6 +161,7 @@ export class DetailView {
             fresh => {
                 request.value = fresh.ai_usage ?? null;
                 request.waiting = fresh.waiting_for_worker ?? null;
+                request.trigger = fresh.trigger ?? null;
             },
             error => { request.error = error.message; },
         ).then(() => {

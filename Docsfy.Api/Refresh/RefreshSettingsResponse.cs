@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace Docsfy.Api.Refresh;
+
+/// <summary>
+/// A project's refresh settings as the API shows them. <see cref="WebhookSecret"/> is present only in the answer that
+/// created or rotated it; it is never shown again.
+/// </summary>
+/// <param name="Variants"><c>"all"</c> or the list of <c>branch/provider/model</c> that follow their branch.</param>
+/// <param name="WebhookUrl">Where the project's host sends pushes; null until settings are first saved.</param>
+public sealed record RefreshSettingsResponse(
+    string Project,
+    string Owner,
+    int? IntervalMinutes,
+    bool OnPush,
+    object Variants,
+    string? WebhookUrl,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WebhookSecret,
+    string? SecretRotatedAt,
+    string? NextCheckAt,
+    string? LastCheckedAt)
+{
+    public const string AllVariants = "all";
+}

@@ -1,0 +1,26 @@
+using Docsfy.Contracts;
+using MassTransit;
+
+namespace Docsfy.Worker.Cloning;
+
+/// <summary>
+/// Answers the API's <see cref="ResolveBranchHead"/> with the commit the branch points at, read as a clone would read it
+/// (same address checks, time limit and transport), so a schedule and the run it starts see the same repository.
+/// </summary>
+public sealed class ResolveBranchHeadConsumer(IRepositoryCloner cloner) : IConsumer<ResolveBranchHead>
+{
+    public async Task Consume(ConsumeContext<ResolveBranchHead> context)
+    {
+        var request = context.Message;
+        if ((request.RepoUrl is null) == (request.RepoPath is null))
+        {
+            await context.RespondAsync(new BranchHeadResolved(null));
+            return;
+        }
+        // Unreadable (unreachable, no such branch, refused host) is null: the cloner logs why; a scheduled check simply
+        // starts nothing, and the next one tries again.
+        var head = await cloner.ResolveHeadAsync(new RepositorySource(request.RepoUrl, request.RepoPath, request.Branch),
+            context.CancellationToken);
+        await context.RespondAsync(new BranchHeadResolved(head));
+    }
+}
