@@ -6,8 +6,10 @@ using Docsfy.Api.Docs;
 using Docsfy.Api.Generation;
 using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
+using Docsfy.Api.Mcp;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Search;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
 
@@ -32,6 +34,8 @@ builder.Services.AddSingleton<AccessStore>();
 builder.Services.AddSingleton<ProjectStore>();
 builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
+builder.AddDocsfySearch();
+builder.AddDocsfyMcp();
 
 var app = builder.Build();
 
@@ -53,6 +57,8 @@ app.MapModelsApi();
 app.MapVocabularyApi();
 app.MapGenerationApi();
 app.MapBranchesApi();
+app.MapSearchApi();
+app.MapDocsfyMcp();
 app.MapDashboard();
 
 app.Run();
