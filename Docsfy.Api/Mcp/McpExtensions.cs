@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Docsfy.Api.Auth;
+using ModelContextProtocol;
 using ModelContextProtocol.Server;
 
 namespace Docsfy.Api.Mcp;
@@ -18,7 +19,7 @@ public static class McpExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<McpCaller>();
         builder.Services.AddSingleton<McpSites>();
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        var json = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new() { Name = "docsfy", Version = typeof(McpExtensions).Assembly.GetName().Version?.ToString() ?? "1.0" };
@@ -39,6 +40,7 @@ public static class McpExtensions
                     return Task.CompletedTask;
                 };
             })
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ArgumentErrors.Filter))
             .WithTools<DocsTools>(json)
             .WithTools<RunTools>(json);
         return builder;

@@ -94,6 +94,8 @@ public sealed class McpServerTests(DocsfyAppFixture fixture)
         // Every wrong argument is a tool error that says what is wrong.
         Assert.Contains("Invalid limit", await mcp.ErrorAsync("search_docs", new { query = "x", limit = 0 }), StringComparison.Ordinal);
         Assert.Contains("Invalid query", await mcp.ErrorAsync("search_docs", new { query = "  " }), StringComparison.Ordinal);
+        Assert.Contains("'query'", await mcp.ErrorAsync("search_docs", new { limit = 5 }), StringComparison.Ordinal);
+        Assert.Contains("Invalid arguments", await mcp.ErrorAsync("search_docs", new { query = "x", limit = "ten" }), StringComparison.Ordinal);
         Assert.Contains("Invalid query", await mcp.ErrorAsync("search_docs", new { query = new string('a', 201) }), StringComparison.Ordinal);
         Assert.Contains("Invalid slug", await mcp.ErrorAsync("read_page", new { project, slug = "../../etc/passwd" }), StringComparison.Ordinal);
         Assert.Contains("no file 'missing.md'", await mcp.ErrorAsync("read_page", new { project, slug = "missing" }), StringComparison.Ordinal);
