@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Docsfy.Api.Auth;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
@@ -19,7 +20,12 @@ public static class McpExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<McpCaller>();
         builder.Services.AddSingleton<McpSites>();
-        var json = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+        // Nulls are written: the output schemas list every field as required (next_offset is null at a file's end).
+        var json = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
         builder.Services.AddMcpServer(options =>
             {
                 options.ServerInfo = new() { Name = "docsfy", Version = typeof(McpExtensions).Assembly.GetName().Version?.ToString() ?? "1.0" };

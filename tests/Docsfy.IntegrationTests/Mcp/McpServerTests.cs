@@ -115,24 +115,16 @@ public sealed class McpServerTests(DocsfyAppFixture fixture)
     public async Task Every_role_sees_through_mcp_exactly_what_rest_shows_and_a_revoke_applies_to_the_next_call()
     {
         using var client = fixture.Host.Client();
-        var owner = await Users.CreateAsync(client, "mcp-owner", "user");
-        var grantee = await Users.CreateAsync(client, "mcp-grantee", "user");
-        var other = await Users.CreateAsync(client, "mcp-other", "user");
-        var viewer = await Users.CreateAsync(client, "mcp-viewer", "viewer");
-        using var repository = ServedRepository.Create("mcp-vis", SearchTests.SearchableFiles);
-        await PublishedDocs.GenerateAsync(client, owner.Bearer, new { repo_url = repository.Url, ai_provider = "offline" });
-        var project = repository.Name;
-        var access = $"/api/admin/projects/{project}/access";
-        (await client.PostAsync(access, DocsfyAppFixture.Admin, new { username = grantee.Username, owner = owner.Username }))
-            .AssertStatus(HttpStatusCode.Created);
+        using var site = await SharedSite.CreateAsync(client, "mcp-vis", SearchTests.SearchableFiles);
+        var project = site.Project;
 
         var sessions = new Dictionary<string, McpSession>();
         try
         {
             foreach (var (role, key) in new[]
                      {
-                         ("admin", DocsfyAppHost.AdminKey), ("owner", owner.ApiKey), ("grantee", grantee.ApiKey),
-                         ("other user", other.ApiKey), ("viewer", viewer.ApiKey),
+                         ("admin", DocsfyAppHost.AdminKey), ("owner", site.Owner.ApiKey), ("grantee", site.Grantee.ApiKey),
+                         ("other user", site.Other.ApiKey), ("viewer", site.Viewer.ApiKey),
                      })
             {
                 sessions[role] = await McpSession.ConnectAsync(fixture.Host, key);
@@ -145,13 +137,11 @@ public sealed class McpServerTests(DocsfyAppFixture fixture)
             Assert.Equal(ReadTools, await sessions["viewer"].ToolNamesAsync());
             Assert.Equal(AllTools, await sessions["other user"].ToolNamesAsync());
 
-            (await client.SendAsync(HttpMethod.Delete, $"{access}/{grantee.Username}?owner={owner.Username}", DocsfyAppFixture.Admin))
-                .AssertStatus(HttpStatusCode.NoContent);
+            await site.RevokeAsync(client, site.Grantee);
             await AssertSeesAsync(sessions["grantee"], "grantee after the revoke", project, sees: false);
 
             // A viewer granted the project reads it, but still cannot generate.
-            (await client.PostAsync(access, DocsfyAppFixture.Admin, new { username = viewer.Username, owner = owner.Username }))
-                .AssertStatus(HttpStatusCode.Created);
+            await site.GrantAsync(client, site.Viewer);
             await AssertSeesAsync(sessions["viewer"], "viewer with a grant", project, sees: true);
         }
         finally

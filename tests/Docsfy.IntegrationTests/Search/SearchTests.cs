@@ -64,37 +64,28 @@ public sealed class SearchTests(DocsfyAppFixture fixture)
     public async Task Hits_come_only_from_sites_the_caller_may_see_and_go_with_a_revoke_or_a_delete()
     {
         using var client = fixture.Host.Client();
-        var owner = await Users.CreateAsync(client, "search-owner", "user");
-        var grantee = await Users.CreateAsync(client, "search-grantee", "user");
-        var other = await Users.CreateAsync(client, "search-other", "user");
-        var viewer = await Users.CreateAsync(client, "search-viewer", "viewer");
-        using var repository = ServedRepository.Create("search-vis", SearchableFiles);
-        var run = await PublishedDocs.GenerateAsync(client, owner.Bearer, new { repo_url = repository.Url, ai_provider = "offline" });
-        var project = repository.Name;
-        var access = $"/api/admin/projects/{project}/access";
-        (await client.PostAsync(access, DocsfyAppFixture.Admin, new { username = grantee.Username, owner = owner.Username }))
-            .AssertStatus(HttpStatusCode.Created);
+        using var site = await SharedSite.CreateAsync(client, "search-vis", SearchableFiles);
+        var project = site.Project;
 
-        foreach (var (who, credential) in new[] { ("owner", owner.Bearer), ("grantee", grantee.Bearer), ("admin", DocsfyAppFixture.Admin) })
+        foreach (var (who, credential) in new[] { ("owner", site.Owner.Bearer), ("grantee", site.Grantee.Bearer), ("admin", DocsfyAppFixture.Admin) })
         {
             Assert.True((await SearchAsync(client, credential, "HubConnection", project)).Count == 1, $"the {who} finds the page");
         }
-        foreach (var (who, credential) in new[] { ("other user", other.Bearer), ("viewer", viewer.Bearer) })
+        foreach (var (who, credential) in new[] { ("other user", site.Other.Bearer), ("viewer", site.Viewer.Bearer) })
         {
             Assert.True((await SearchAsync(client, credential, "HubConnection", project)).Count == 0, $"the {who} finds nothing");
             Assert.True((await SearchAsync(client, credential, "HubConnection")).All(h => Str(h, "project") != project),
                 $"the {who} finds nothing across all projects");
         }
 
-        (await client.SendAsync(HttpMethod.Delete, $"{access}/{grantee.Username}?owner={owner.Username}", DocsfyAppFixture.Admin))
-            .AssertStatus(HttpStatusCode.NoContent);
-        Assert.Empty(await SearchAsync(client, grantee.Bearer, "HubConnection", project));
+        await site.RevokeAsync(client, site.Grantee);
+        Assert.Empty(await SearchAsync(client, site.Grantee.Bearer, "HubConnection", project));
 
-        (await client.SendAsync(HttpMethod.Delete, $"/api/projects/{project}/main/offline/markdown", owner.Bearer))
+        (await client.SendAsync(HttpMethod.Delete, $"/api/projects/{project}/main/offline/markdown", site.Owner.Bearer))
             .AssertStatus(HttpStatusCode.NoContent);
         Assert.Empty(await SearchAsync(client, DocsfyAppFixture.Admin, "HubConnection", project));
         Assert.Equal(0, await VariantRows.CountAsync(fixture.Host, "select count(*) from search_pages where generation_id = @run",
-            ("run", run)));
+            ("run", site.Run)));
     }
 
     [Fact]
