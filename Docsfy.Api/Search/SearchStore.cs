@@ -1,14 +1,13 @@
 using Docsfy.Api.Auth;
 using Docsfy.Api.Projects;
-using Docsfy.Contracts;
 using Npgsql;
 
 namespace Docsfy.Api.Search;
 
 /// <summary>
 /// Searches the published sites the caller may see (docs/design/search-and-mcp.md §3). Which sites those are is asked of
-/// <see cref="ProjectStore.FindVisibleAsync"/>, the one place visibility is decided, so search shows exactly what REST and
-/// <c>/docs</c> show; the index is then read only for those sites' published runs.
+/// <see cref="ProjectStore.FindVisibleSitesAsync"/>, with the one visibility rule of every list, so search shows exactly
+/// what REST and <c>/docs</c> show; the index is then read only for those sites' published runs.
 /// </summary>
 public sealed class SearchStore(NpgsqlDataSource dataSource, ProjectStore projects)
 {
@@ -37,8 +36,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource, ProjectStore projec
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(Caller caller, SearchQuery search, CancellationToken cancellationToken)
     {
-        var visible = await projects.FindVisibleAsync(caller, search.Filter, VariantOrder.UpdatedDescending, cancellationToken);
-        var sites = visible.Where(v => v.PublishedRunId is not null).ToList();
+        var sites = await projects.FindVisibleSitesAsync(caller, search.Filter, cancellationToken);
         if (sites.Count == 0)
         {
             return [];
@@ -47,7 +45,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource, ProjectStore projec
         command.CommandTimeout = TimeoutSeconds;
         command.Parameters.AddWithValue("text", search.Text);
         command.Parameters.AddWithValue("split", IdentifierSplitter.Split(search.Text));
-        command.Parameters.AddWithValue("runs", sites.Select(s => s.PublishedRunId!.Value).ToArray());
+        command.Parameters.AddWithValue("runs", sites.Select(s => s.RunId).ToArray());
         command.Parameters.AddWithValue("indexes", Enumerable.Range(0, sites.Count).ToArray());
         command.Parameters.AddWithValue("limit", search.Limit);
         command.Parameters.AddWithValue("options", Snippet.HeadlineOptions);
@@ -55,8 +53,7 @@ public sealed class SearchStore(NpgsqlDataSource dataSource, ProjectStore projec
         var hits = new List<SearchHit>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var view = sites[reader.GetInt32(0)].View;
-            var variant = new VariantKey(view.Name, view.Branch, view.AiProvider, view.AiModel, view.Owner);
+            var variant = sites[reader.GetInt32(0)].Variant;
             hits.Add(new SearchHit(variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner,
                 Slug: reader.GetString(1), Title: reader.GetString(2), Snippet: Snippet.ToHtml(reader.GetString(4)),
                 Url: DocsUrls.Of(variant, reader.GetString(3))));

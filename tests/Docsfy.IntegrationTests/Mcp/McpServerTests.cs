@@ -106,7 +106,7 @@ public sealed class McpServerTests(DocsfyAppFixture fixture)
         Assert.Contains("not found", await mcp.ErrorAsync("get_llms_txt", new { project = "no-such-project" }), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Invalid generationId", await mcp.ErrorAsync("get_run_status", new { generationId = "nope" }), StringComparison.Ordinal);
         Assert.Contains("No such run", await mcp.ErrorAsync("get_run_status", new { generationId = Guid.NewGuid() }), StringComparison.Ordinal);
-        Assert.Contains("(repository)", await mcp.ErrorAsync("generate_docs", new { repository = "not a url" }), StringComparison.Ordinal);
+        Assert.Contains("(repository)", await mcp.ErrorAsync("generate_docs", new { repository = "not a url", provider = "offline" }), StringComparison.Ordinal);
         Assert.Contains("Not allowed", await mcp.ErrorAsync("generate_docs", new { repository = "/etc", provider = "offline" }),
             StringComparison.Ordinal);
     }
