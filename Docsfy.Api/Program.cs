@@ -8,10 +8,12 @@ using Docsfy.Api.Http;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Mcp;
 using Docsfy.Api.Models;
+using Docsfy.Api.OpenApi;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Search;
 using Docsfy.Api.Users;
 using Docsfy.Api.Vocabulary;
+using Docsfy.Api.Workers;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +23,7 @@ builder.AddDocsfyMessaging(bus =>
 {
     bus.AddHubConsumers();
     bus.AddBranchListing();
+    bus.AddWorkerPresenceConsumer();
 });
 builder.AddDocsfyHttp();
 builder.AddDocsfyForwardedHeaders();
@@ -28,6 +31,7 @@ builder.AddDocsfyRequestLimits();
 builder.AddDocsfyAuth();
 builder.AddAiDefaults();
 builder.AddDocsfyHub();
+builder.AddDocsfyWorkers();
 builder.AddDocsfyGeneration();
 builder.Services.AddSingleton<UserStore>();
 builder.Services.AddSingleton<AccessStore>();
@@ -36,6 +40,7 @@ builder.Services.AddSingleton<ProjectDeleter>();
 builder.AddDocsfyDocs();
 builder.AddDocsfySearch();
 builder.AddDocsfyMcp();
+builder.AddDocsfyOpenApi();
 
 var app = builder.Build();
 
@@ -59,7 +64,9 @@ app.MapGenerationApi();
 app.MapBranchesApi();
 app.MapSearchApi();
 app.MapDocsfyMcp();
+app.MapWorkersApi();
 app.MapDashboard();
+app.MapDocsfyOpenApi();
 
 app.Run();
 

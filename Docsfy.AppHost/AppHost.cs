@@ -11,8 +11,12 @@ var messaging = infrastructure.Messaging;
 var adminKey = builder.AddAdminKey();
 var keyHashSecret = builder.AddKeyHashSecret(infrastructure);
 
+// The schema's one owner: applies the migrations and exits 0 before either service starts (README, Architecture).
+var migrations = builder.AddProject<Projects.Docsfy_MigrationService>("migrations")
+    .WithReference(database).WaitFor(database);
+
 var api = builder.AddProject<Projects.Docsfy_Api>("api")
-    .WithReference(database).WaitFor(database)
+    .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("ADMIN_KEY", adminKey)
     .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
@@ -32,10 +36,10 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
     }
 }
 
+// Not after the API: every message a worker sends answers a command the API sent, so the API's queues exist by then.
 builder.AddProject<Projects.Docsfy_Worker>("worker")
-    .WithReference(database).WaitFor(database)
+    .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
-    .WaitFor(api) // the API applies migrations and declares the exchanges the worker publishes to
     .WithHttpHealthCheck("/health");
 
 builder.Build().Run();

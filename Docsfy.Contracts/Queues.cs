@@ -26,4 +26,10 @@ public static class Queues
     /// other what its sockets must hear.
     /// </summary>
     public const string HubBroadcast = "hub-broadcast";
+
+    /// <summary>
+    /// Each API replica's temporary queue (suffixed with its replica id) for <see cref="WorkerAlive"/> and
+    /// <see cref="WorkerStopping"/>, so every replica knows which workers are alive.
+    /// </summary>
+    public const string WorkerPresence = "worker-presence";
 }

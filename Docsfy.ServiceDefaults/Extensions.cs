@@ -37,6 +37,8 @@ public static class Extensions
     /// <summary>
     /// Logs, metrics and traces over OTLP. MassTransit and Npgsql publish their own activity sources and meters;
     /// they are named here so a message can be followed from the API through RabbitMQ into the worker and the database.
+    /// With Docsfy's own spans (the worker's run, stages and AI calls; the API applying events and fanning them out to
+    /// the hub) a run is one trace from <c>POST /api/generate</c> to the browsers (README, "Tracing a run").
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -51,10 +53,11 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TelemetrySources.MassTransit, TelemetrySources.Npgsql, TelemetrySources.Docsfy))
+                .AddMeter(TelemetrySources.MassTransit, TelemetrySources.Npgsql))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(TelemetrySources.MassTransit, TelemetrySources.Npgsql, TelemetrySources.Docsfy)
+                .AddSource(TelemetrySources.MassTransit, TelemetrySources.Npgsql)
+                .AddSource(TelemetrySources.Docsfy)
                 .AddAspNetCoreInstrumentation(options =>
                 {
                     // Health probes are noise; and the URL query is dropped so `?token=` never lands in a trace.
@@ -82,11 +85,12 @@ public static class Extensions
 
     /// <summary>
     /// Maps <c>/health</c> (every check must pass: ready to serve) and <c>/alive</c> (only the liveness check).
-    /// Both answer without authentication and reveal nothing but a status word.
+    /// Both answer without authentication and reveal nothing but a status word, plus the reason a service is degraded
+    /// (still 200: it serves, but something it needs is missing, such as every worker).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),

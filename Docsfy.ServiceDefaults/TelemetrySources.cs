@@ -9,6 +9,15 @@ public static class TelemetrySources
     /// <summary>Npgsql's activity source and meter (commands, connection pool).</summary>
     public const string Npgsql = "Npgsql";
 
-    /// <summary>Docsfy's own spans and instruments.</summary>
-    public const string Docsfy = "Docsfy";
+    /// <summary>The API's own spans: applying a batch of worker events, the hub's fan-out of a broadcast.</summary>
+    public const string Api = "Docsfy.Api";
+
+    /// <summary>The worker's own spans: a run, one per pipeline stage, one per AI call.</summary>
+    public const string Worker = "Docsfy.Worker";
+
+    /// <summary>The migration service's span: applying the schema.</summary>
+    public const string MigrationService = "Docsfy.MigrationService";
+
+    /// <summary>Every Docsfy source, subscribed to by every service (a service only emits its own).</summary>
+    public static readonly string[] Docsfy = [Api, Worker, MigrationService];
 }

@@ -1,3 +1,4 @@
+using Docsfy.Schema;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Generation;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("docsfydb");
+builder.Services.AddSchemaVersionCheck(); // the worker writes runs' sites and page cache: it needs this build's schema
 builder.AddDocsfyMessaging(bus =>
 {
     bus.AddGenerationConsumers();

@@ -11,10 +11,16 @@ public static class AccessEndpoints
 {
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
-        var access = app.MapGroup("/api/admin/projects/{name}/access").RequireAuthorization(AuthPolicies.Admin);
-        access.MapPost("/", GrantAsync);
-        access.MapGet("/", ListAsync);
-        access.MapDelete("/{username}", RevokeAsync);
+        var access = app.MapGroup("/api/admin/projects/{name}/access").RequireAuthorization(AuthPolicies.Admin)
+            .WithTags("Access").ProducesApiErrors(StatusCodes.Status400BadRequest);
+        access.MapPost("/", GrantAsync)
+            .WithSummary("Share a project with a user")
+            .WithDescription("Every variant of the project `name` owned by `owner`, now and later. 201 for a new grant, 200 when it existed.")
+            .AcceptsJson<GrantRequest>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        access.MapGet("/", ListAsync).WithSummary("List who a project is shared with").WithDescription("`?owner=` is required.");
+        access.MapDelete("/{username}", RevokeAsync)
+            .WithSummary("Stop sharing a project with a user").WithDescription("`?owner=` is required.")
+            .ProducesApiErrors(StatusCodes.Status404NotFound);
         return app;
     }
 

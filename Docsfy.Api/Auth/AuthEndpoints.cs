@@ -9,11 +9,18 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
-        auth.MapPost("/logout", LogoutAsync).AllowAnonymous();
-        auth.MapGet("/me", Me).RequireAuthorization();
-        auth.MapPost("/rotate-key", RotateKeyAsync).RequireAuthorization();
+        var auth = app.MapGroup("/api/auth").WithTags("Auth");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithSummary("Log in with a username and API key")
+            .WithDescription("Sets the `docsfy_session` cookie. Repeated failures from one address or for one username are throttled: 429 with `Retry-After`.")
+            .AcceptsJson<LoginRequest>().ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/logout", LogoutAsync).AllowAnonymous()
+            .WithSummary("Log out").WithDescription("Ends the cookie's session, if there is one, and clears the cookie.");
+        auth.MapGet("/me", Me).RequireAuthorization().WithSummary("Who the caller is");
+        auth.MapPost("/rotate-key", RotateKeyAsync).RequireAuthorization()
+            .WithSummary("Replace the caller's own API key")
+            .WithDescription("A random key, or `new_key` (at least 16 characters) when given; shown once. Ends every session and WebSocket of the caller, this one included. The admin key cannot be rotated here (400).")
+            .AcceptsJson<RotateKeyRequest>(isOptional: true).ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -71,11 +71,12 @@ public sealed class DocsfyAuthenticationHandler(
         await Response.WriteAsJsonAsync(new ApiError("Not authenticated: log in, or send Authorization: Bearer <API key>."));
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new ApiError("Your role does not allow this."));
-    }
+    /// <summary>
+    /// A signed-in user whose role does not reach an endpoint. A viewer who follows a link to an admin-only address gets
+    /// the small HTML page (what happened, the way back to the dashboard); a script keeps the JSON error.
+    /// </summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        BrowserErrors.WriteAsync(Context, ApiError.Status(StatusCodes.Status403Forbidden, "Your role does not allow this."));
 
     private AuthenticateResult Success(Caller caller, string method) =>
         AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(method), SchemeName));

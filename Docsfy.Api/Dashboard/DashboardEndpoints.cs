@@ -27,11 +27,17 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (HttpContext context, IWebHostEnvironment environment) => Page(context, environment, "index.html"))
-            .RequireAuthorization().RedirectsToLogin();
+            .RequireAuthorization().RedirectsToLogin()
+            .WithTags("Dashboard").WithSummary("The web dashboard")
+            .WithDescription("A browser without a session is sent to `/login`.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status302Found);
         app.MapGet(LoginRedirect.LoginPath, (HttpContext context, IWebHostEnvironment environment) =>
             LoginRedirect.UnsafeNextRedirect(context.Request) is { } safe
                 ? Results.Redirect(safe)
-                : Page(context, environment, "login.html")).AllowAnonymous();
+                : Page(context, environment, "login.html")).AllowAnonymous()
+            .WithTags("Dashboard").WithSummary("The dashboard's login page")
+            .WithDescription("Redirects when `?next=` is not a page of this site.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status302Found);
         return app;
     }
 

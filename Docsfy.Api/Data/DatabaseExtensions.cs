@@ -1,3 +1,5 @@
+using Docsfy.Schema;
+
 namespace Docsfy.Api.Data;
 
 public static class DatabaseExtensions
@@ -5,12 +7,14 @@ public static class DatabaseExtensions
     /// <summary>The app host's name for the PostgreSQL database resource.</summary>
     public const string ConnectionName = "docsfydb";
 
-    /// <summary>Adds the pooled data source for <c>docsfydb</c> (with its health check) and the start-up migrations.</summary>
+    /// <summary>
+    /// Adds the pooled data source for <c>docsfydb</c> (with its health check) and the start-up check that the database
+    /// carries this build's schema. The API never migrates: the migration service owns the schema.
+    /// </summary>
     public static IHostApplicationBuilder AddDocsfyDatabase(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(ConnectionName);
-        builder.Services.AddSingleton<Migrator>();
-        builder.Services.AddHostedService<MigrationHostedService>();
+        builder.Services.AddSchemaVersionCheck();
         return builder;
     }
 }

@@ -18,9 +18,17 @@ public static class DocsEndpoints
 
     public static IEndpointRouteBuilder MapDocs(this IEndpointRouteBuilder app)
     {
-        var docs = app.MapGroup("/docs").RequireAuthorization().RedirectsToLogin();
-        docs.MapMethods("/{name}/{branch}/{provider}/{model}/{**path}", GetAndHead, ServeVariantAsync);
-        docs.MapMethods("/{name}/{**path}", GetAndHead, ServeNewestAsync);
+        var docs = app.MapGroup("/docs").RequireAuthorization().RedirectsToLogin().WithTags("Sites")
+            .ProducesFile("text/html", "text/css", "text/javascript", "text/markdown", "text/plain", "application/json")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified),
+                new ProducesResponseTypeMetadata(StatusCodes.Status302Found))
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        docs.MapMethods("/{name}/{branch}/{provider}/{model}/{**path}", GetAndHead, ServeVariantAsync)
+            .WithSummary("A file of a variant's published site")
+            .WithDescription("A browser without a session is sent to `/login`; for a browser, errors are HTML pages. `ETag` and `If-None-Match` are honoured.");
+        docs.MapMethods("/{name}/{**path}", GetAndHead, ServeNewestAsync)
+            .WithSummary("A file of the newest published site of a project")
+            .WithDescription("Segments that name no visible variant are read as a path inside the newest site. A browser without a session is sent to `/login`.");
         return app;
     }
 

@@ -14,9 +14,13 @@ public static class DownloadEndpoints
 {
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/api/projects").RequireAuthorization();
-        projects.MapGet("/{name}/{branch}/{provider}/{model}/download", DownloadVariantAsync);
-        projects.MapGet("/{name}/download", DownloadNewestAsync);
+        var projects = app.MapGroup("/api/projects").RequireAuthorization().WithTags("Sites")
+            .ProducesFile("application/gzip")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        projects.MapGet("/{name}/{branch}/{provider}/{model}/download", DownloadVariantAsync)
+            .WithSummary("Download a variant's published site").WithDescription("A `.tar.gz`; `?owner=` chooses among owners.");
+        projects.MapGet("/{name}/download", DownloadNewestAsync)
+            .WithSummary("Download the newest published site of a project").WithDescription("A `.tar.gz`; `?owner=` chooses among owners.");
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class SiteFileResponder
                 return;
             }
             response.ContentType = SiteHeaders.SafeContentType(head.ContentType);
+            SiteHeaders.ApplyForContent(response, response.ContentType);
             response.ContentLength = head.Length;
             if (content is not null)
             {

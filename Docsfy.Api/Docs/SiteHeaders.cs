@@ -26,6 +26,22 @@ public static class SiteHeaders
         response.Headers.XFrameOptions = "DENY";
     }
 
+    /// <summary>
+    /// An SVG copied from a repository is shown by pages through <c>&lt;img&gt;</c>, which runs nothing; opened on its own
+    /// it would be a document, so it also gets a sandbox: no script of it runs, whatever it holds.
+    /// </summary>
+    public const string SvgContentSecurityPolicy = ContentSecurityPolicy + "; sandbox";
+
+    /// <summary>Adds what the file's own content type needs on top of <see cref="ApplySecurity"/>.</summary>
+    public static void ApplyForContent(HttpResponse response, string contentType)
+    {
+        if (MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            && parsed.MediaType.Equals("image/svg+xml", StringComparison.OrdinalIgnoreCase))
+        {
+            response.Headers.ContentSecurityPolicy = SvgContentSecurityPolicy;
+        }
+    }
+
     /// <summary>The stored content type when it is a well-formed media type, else a type no browser renders.</summary>
     public static string SafeContentType(string stored) =>
         MediaTypeHeaderValue.TryParse(stored, out var parsed) && parsed.SubTypeWithoutSuffix.HasValue

@@ -18,7 +18,10 @@ public static class BranchesEndpoints
 
     public static IEndpointRouteBuilder MapBranchesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/branches", ListAsync).RequireAuthorization(AuthPolicies.Writer);
+        app.MapGet("/api/branches", ListAsync).RequireAuthorization(AuthPolicies.Writer).WithTags("Runs")
+            .WithSummary("A repository's branches")
+            .WithDescription("Exactly one of `repo_url` and `repo_path` (admins only); a worker reads them under the rules of a clone.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

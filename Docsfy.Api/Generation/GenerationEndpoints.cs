@@ -15,11 +15,24 @@ public static class GenerationEndpoints
 {
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/generate", GenerateAsync).RequireAuthorization(AuthPolicies.Writer);
+        app.MapPost("/api/generate", GenerateAsync).RequireAuthorization(AuthPolicies.Writer).WithTags("Runs")
+            .WithSummary("Start a run")
+            .WithDescription("Generates (or regenerates) the variant of a repository and branch with an AI provider and model. Exactly one of `repo_url` and `repo_path` (admins only). 202 at once; follow the run on `/api/ws` or at the `Location`. 409 while the same variant is generating.")
+            .AcceptsJson<GenerateRequest>().ProducesApiErrors(StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/projects/{name}/{branch}/{provider}/{model}/regenerate", RegenerateAsync)
-            .RequireAuthorization(AuthPolicies.Writer);
-        app.MapPost("/api/projects/{name}/{branch}/{provider}/{model}/abort", AbortVariantAsync).RequireAuthorization(AuthPolicies.Writer);
-        app.MapPost("/api/projects/{name}/abort", AbortByNameAsync).RequireAuthorization(AuthPolicies.Writer);
+            .RequireAuthorization(AuthPolicies.Writer)
+            .WithTags("Runs").WithSummary("Run an existing variant again")
+            .WithDescription("From the variant's recorded source; `{\"force\": true}` rewrites every page. `?owner=` names another user's variant (admins). 409 while it is generating.")
+            .AcceptsJson<RegenerateRequest>(isOptional: true)
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/projects/{name}/{branch}/{provider}/{model}/abort", AbortVariantAsync).RequireAuthorization(AuthPolicies.Writer)
+            .WithTags("Runs").WithSummary("Abort the run of one variant")
+            .WithDescription("Users abort their own runs, admins anyone's (`?owner=` chooses).")
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        app.MapPost("/api/projects/{name}/abort", AbortByNameAsync).RequireAuthorization(AuthPolicies.Writer)
+            .WithTags("Runs").WithSummary("Abort the one running run of a project")
+            .WithDescription("409 when several variants of the project are generating: abort one by branch, provider and model.")
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -8,6 +8,7 @@ public static class GenerationEventRules
 
     private const int MaxErrorLength = 4000;
     private const int MaxPlanLength = 1_000_000;
+    private const int MaxLeftOutLength = 1000;
 
     public static string? Problem(GenerationProgressed progress) =>
         !IsReportableStage(progress.Stage) ? "malformed stage name"
@@ -21,11 +22,12 @@ public static class GenerationEventRules
     public static string? Problem(GenerationFinished finished) =>
         !VariantStatus.Terminal.Contains(finished.Status) ? "unknown terminal status"
         : HasNul(finished.Variant) || HasNul(finished.PlanJson) || HasNul(finished.ErrorMessage) || HasNul(finished.CommitSha)
-            ? "NUL character in text"
+          || HasNul(finished.LeftOut) ? "NUL character in text"
         : finished.PageCount < 0 ? "negative page count"
         : finished.CommitSha?.Length > 64 ? "commit SHA too long"
         : finished.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
         : finished.PlanJson?.Length > MaxPlanLength ? "plan too large"
+        : finished.LeftOut?.Length > MaxLeftOutLength ? "left-out text too long"
         : finished.Usage is { } usage && (usage.AiCalls < 0 || usage.InputTokens < 0 || usage.OutputTokens < 0
             || usage.CostUsd is < 0 or > MaxCostUsd || usage.PagesReused < 0) ? "usage out of range"
         : null;

@@ -9,7 +9,8 @@ public static class GenerationExtensions
     public static IHostApplicationBuilder AddDocsfyGeneration(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section)
-            .Validate(o => o.HeartbeatTimeout > TimeSpan.Zero && o.QueueTimeout > TimeSpan.Zero && o.WatchdogInterval > TimeSpan.Zero,
+            .Validate(o => o.HeartbeatTimeout > TimeSpan.Zero && o.QueueTimeout > TimeSpan.Zero && o.NoWorkerTimeout > TimeSpan.Zero
+                           && o.WatchdogInterval > TimeSpan.Zero,
                 "Generation timeouts and the watchdog interval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RunStore>();

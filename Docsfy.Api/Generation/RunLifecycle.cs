@@ -2,6 +2,7 @@ using Docsfy.Api.Auth;
 using Docsfy.Api.Hub;
 using Docsfy.Api.Models;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Workers;
 using Docsfy.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Docsfy.Api.Generation;
 /// way; the rules (who may, what is valid, what "already generating" means, undoing a run no worker will get, telling
 /// the hub) live only here.
 /// </summary>
-public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus,
+public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifier hub, IBus bus, WorkerRegistry workers,
     IOptions<AiDefaults> defaults, IOptions<GenerationOptions> options, ILogger<RunLifecycle> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
@@ -110,12 +111,15 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, HubNotifi
     }
 
     /// <summary>
-    /// Ends runs nobody works on (their worker's heartbeats stopped, or no worker took them in time) and tells their
-    /// viewers. Every replica may call it: each run is ended, and announced, by exactly one.
+    /// Ends runs nobody works on (their worker's heartbeats stopped, or no worker took them in time: hours while workers
+    /// are busy, minutes while none is alive) and tells their viewers. Every replica may call it: each run is ended, and
+    /// announced, by exactly one.
     /// </summary>
     public async Task<int> EndAbandonedRunsAsync(CancellationToken cancellationToken)
     {
-        var ended = await runs.EndStuckRunsAsync(options.Value.HeartbeatTimeout, options.Value.QueueTimeout, cancellationToken);
+        var settings = options.Value;
+        TimeSpan? noWorkerWait = workers.NoWorkerFor() >= settings.NoWorkerTimeout ? settings.NoWorkerTimeout : null;
+        var ended = await runs.EndStuckRunsAsync(settings.HeartbeatTimeout, settings.QueueTimeout, noWorkerWait, cancellationToken);
         foreach (var run in ended)
         {
             logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", run.RunId, run.Variant.Name, run.ErrorMessage);

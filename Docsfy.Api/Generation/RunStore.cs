@@ -1,3 +1,4 @@
+using Docsfy.Api.Http;
 using Docsfy.Api.Projects;
 using Docsfy.Contracts;
 using Npgsql;
@@ -133,24 +134,32 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died), or never taken by any worker.
+    /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died), or never taken by any worker —
+    /// after <paramref name="queueTimeout"/> in any case, and after <paramref name="noWorkerWait"/> when it is given
+    /// (no worker has been alive for that long, so waiting longer helps nobody).
     /// </summary>
     public async Task<IReadOnlyList<GenerationFinished>> EndStuckRunsAsync(TimeSpan heartbeatTimeout, TimeSpan queueTimeout,
-        CancellationToken cancellationToken)
+        TimeSpan? noWorkerWait, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             update variants
             set status = 'error', current_stage = null, updated_at = now(),
-                error_message = case when heartbeat_at is null
-                    then 'No worker took this run in time. Check that a worker is running, then generate again.'
-                    else 'The worker running this generation stopped responding. Generate again.' end
+                error_message = case
+                    when heartbeat_at is not null then 'The worker running this generation stopped responding. Generate again.'
+                    when @no_worker_wait::interval is not null and updated_at < now() - @no_worker_wait::interval
+                        then 'No worker took this run within ' || @no_worker_text || ': no worker is running. Start a worker, then generate again.'
+                    else 'No worker took this run within ' || @queue_text || ': every worker stayed busy. Generate again, or add workers.' end
             where status = 'generating'
               and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout)
-                or (heartbeat_at is null and updated_at < now() - @queue_timeout))
+                or (heartbeat_at is null and updated_at < now() - @queue_timeout)
+                or (heartbeat_at is null and @no_worker_wait::interval is not null and updated_at < now() - @no_worker_wait::interval))
             returning {EndedColumns}
             """);
         command.Parameters.AddWithValue("heartbeat_timeout", heartbeatTimeout);
         command.Parameters.AddWithValue("queue_timeout", queueTimeout);
+        command.Parameters.AddWithValue("no_worker_wait", NpgsqlTypes.NpgsqlDbType.Interval, (object?)noWorkerWait ?? DBNull.Value);
+        command.Parameters.AddWithValue("queue_text", Durations.Describe(queueTimeout));
+        command.Parameters.AddWithValue("no_worker_text", Durations.Describe(noWorkerWait ?? TimeSpan.Zero));
         return await ReadEndedAsync(command, cancellationToken);
     }
 

@@ -96,6 +96,9 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
                 plan_json = case when @status = 'ready' then coalesce(@plan_json, plan_json) else plan_json end,
                 last_generated = case when @status = 'ready' then coalesce(@last_generated, now()) else last_generated end,
                 last_commit_sha = coalesce(@commit_sha, last_commit_sha),
+                published_commit_sha = case when @status = 'ready' then coalesce(@commit_sha, last_commit_sha)
+                    else published_commit_sha end,
+                left_out = case when @status = 'ready' and not @up_to_date then @left_out else left_out end,
                 error_message = @error_message,
                 last_event_seq = greatest(last_event_seq, @sequence),
                 ai_calls = coalesce(@ai_calls, ai_calls),
@@ -116,6 +119,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
             ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : DBNull.Value);
         command.Parameters.AddWithValue("commit_sha", (object?)finished.CommitSha ?? DBNull.Value);
         command.Parameters.AddWithValue("error_message", (object?)finished.ErrorMessage ?? DBNull.Value);
+        command.Parameters.AddWithValue("left_out", NpgsqlTypes.NpgsqlDbType.Text, (object?)finished.LeftOut ?? DBNull.Value);
         command.Parameters.AddWithValue("sequence", finished.Sequence);
         command.Parameters.AddWithValue("run_id", finished.RunId);
         command.Parameters.AddWithValue("ai_calls", NpgsqlTypes.NpgsqlDbType.Integer, (object?)usage?.AiCalls ?? DBNull.Value);

@@ -6,7 +6,8 @@ public static class ErrorHandlingExtensions
 {
     /// <summary>
     /// Makes every error the framework produces itself (unknown route, wrong method, bad query binding, an unexpected
-    /// exception) answer in the API's <c>{"detail": ...}</c> shape.
+    /// exception) answer in the API's <c>{"detail": ...}</c> shape; a browser navigation to an address without a body of
+    /// its own (an unknown page) gets <see cref="BrowserErrors"/>' page instead.
     /// </summary>
     public static WebApplication UseJsonErrors(this WebApplication app)
     {
@@ -37,7 +38,8 @@ public static class ErrorHandlingExtensions
                 StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
                 _ => $"HTTP {response.StatusCode}.",
             };
-            await response.WriteAsJsonAsync(new ApiError(detail));
+            // A browser that opened a wrong address from a link gets a page with a way back, as for a missing docs page.
+            await BrowserErrors.WriteAsync(statusContext.HttpContext, ApiError.Status(response.StatusCode, detail));
         });
 
         return app;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Docsfy.Api.Http;
 
@@ -11,6 +12,9 @@ public static class HttpExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
+            // Numbers are numbers: the web defaults also read "42" as 42, which JsonBody refuses and the OpenAPI
+            // document would otherwise advertise as "integer or string".
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddSingleton<JsonBody>();
         builder.Services.AddProblemDetails();

@@ -6,7 +6,9 @@ namespace Docsfy.Api.Http;
 
 /// <summary>
 /// Reads a request body strictly: JSON media type, bounded size, well-formed JSON (else 400), an object whose fields have
-/// the right types, with every required field present and no unknown or repeated field (else 422).
+/// the right types, with every required field present and no unknown, repeated or forbidden-null field (else 422). The
+/// rules are System.Text.Json's own (<see cref="JsonSerializerOptions"/> below); <see cref="JsonBodyErrors"/> says which
+/// one a body broke.
 /// </summary>
 public sealed class JsonBody(IOptions<JsonOptions> jsonOptions)
 {
@@ -36,56 +38,34 @@ public sealed class JsonBody(IOptions<JsonOptions> jsonOptions)
             return ApiError.Status(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBytes} bytes.");
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return ApiError.Unprocessable("The body must be a JSON object.");
-            }
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException)
         {
             return ApiError.BadRequest("The body is not valid JSON.");
         }
 
-        try
+        using (document)
         {
-            var value = JsonSerializer.Deserialize<T>(bytes, _strict);
-            return value is null ? ApiError.Unprocessable("The body must be a JSON object.") : new BodyResult<T>(value);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ApiError.Unprocessable("The body must be a JSON object.");
+            }
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(bytes, _strict);
+                return value is null ? ApiError.Unprocessable("The body must be a JSON object.") : new BodyResult<T>(value);
+            }
+            catch (JsonException exception)
+            {
+                // The serializer enforces the rules; the explanation comes from where it stopped, the body and the
+                // contract, never from the wording of its message.
+                return JsonBodyErrors.Explain(exception, document.RootElement, _strict.GetTypeInfo(typeof(T)));
+            }
         }
-        catch (JsonException exception)
-        {
-            return ApiError.Unprocessable(Describe(exception));
-        }
-    }
-
-    /// <summary>
-    /// Names the offending field without echoing its value (a misplaced key must not come back in an error or a log).
-    /// </summary>
-    private static string Describe(JsonException exception)
-    {
-        var message = exception.Message;
-        var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? null : exception.Path[2..];
-        if (message.Contains("missing required properties", StringComparison.OrdinalIgnoreCase))
-        {
-            var start = message.IndexOf("including: ", StringComparison.Ordinal);
-            var names = start < 0 ? "" : message[(start + "including: ".Length)..].TrimEnd('.');
-            return $"Missing required field(s): {names}.";
-        }
-        if (message.Contains("could not be mapped", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"Unknown field '{path}'.";
-        }
-        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"Field '{path}' appears more than once.";
-        }
-        if (message.Contains("null", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"Field '{path}' must not be null.";
-        }
-        return path is null ? "The body does not match the expected shape." : $"Field '{path}' has the wrong type.";
     }
 
     private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Docsfy.Api.Generation.Events;
+using Docsfy.Api.Telemetry;
 using MassTransit;
 
 namespace Docsfy.Api.Hub;
@@ -16,6 +17,10 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
 {
     public async Task Consume(ConsumeContext<VariantEventsBroadcast> context)
     {
+        // A child of MassTransit's consume span, which continues the trace of the batch that published the broadcast.
+        using var fanOut = ApiTelemetry.Source.StartActivity("hub fan-out");
+        fanOut?.SetTag("docsfy.events", context.Message.Events.Count);
+        var sent = 0;
         var viewers = new Dictionary<(string Name, string Owner), IReadOnlyList<HubConnection>>();
         var resync = new HashSet<HubConnection>();
         foreach (var variantEvent in context.Message.Events)
@@ -43,6 +48,7 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
             {
                 connection.Enqueue(payload, variantEvent.CoalesceKey);
             }
+            sent += recipients.Count;
             if (variantEvent.IsTerminal)
             {
                 resync.UnionWith(recipients);
@@ -52,6 +58,7 @@ public sealed class HubBroadcastConsumer(HubConnectionRegistry registry, HubSync
         {
             await sync.SendAsync(resync, context.CancellationToken);
         }
+        fanOut?.SetTag("docsfy.messages_queued", sent);
     }
 
     public Task Consume(ConsumeContext<UserResyncRequested> context) =>

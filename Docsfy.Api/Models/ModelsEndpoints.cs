@@ -44,7 +44,9 @@ public static class ModelsEndpoints
 
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/models", GetAsync).AllowAnonymous();
+        app.MapGet("/api/models", GetAsync).AllowAnonymous().WithTags("Models")
+            .WithSummary("AI providers and models")
+            .WithDescription("Public. Every provider (those this server can run first), the defaults, what each provider needs, and the models that have produced a ready variant.");
         return app;
     }
 

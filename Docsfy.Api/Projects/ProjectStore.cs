@@ -9,7 +9,8 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
 {
     private const string VariantColumns = """
         v.name, v.branch, v.ai_provider, v.ai_model, v.owner, v.repo_url, v.status, v.current_stage, v.last_commit_sha,
-        v.last_generated, v.page_count, v.error_message, v.plan_json, v.created_at, v.updated_at, v.generation_id, v.repo_type
+        v.last_generated, v.page_count, v.error_message, v.plan_json, v.created_at, v.updated_at, v.generation_id, v.repo_type,
+        v.published_commit_sha, v.left_out
         """;
 
     /// <summary>The visibility rule, in SQL: the one place lists of variants are filtered.</summary>
@@ -90,8 +91,8 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         var matches = new List<VariantMatch>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var view = ReadVariant(reader) with { AiUsage = ReadUsage(reader, first: 18) };
-            matches.Add(new VariantMatch(view, reader.IsDBNull(17) ? null : reader.GetGuid(17)));
+            var view = ReadVariant(reader) with { AiUsage = ReadUsage(reader, first: 20) };
+            matches.Add(new VariantMatch(view, reader.IsDBNull(19) ? null : reader.GetGuid(19)));
         }
         return matches;
     }
@@ -203,5 +204,7 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         CreatedAt: Timestamps.Format(reader.GetDateTime(13)),
         UpdatedAt: Timestamps.Format(reader.GetDateTime(14)),
         RunId: reader.GetGuid(15),
-        RepoType: reader.IsDBNull(16) ? null : reader.GetString(16));
+        RepoType: reader.IsDBNull(16) ? null : reader.GetString(16),
+        PublishedCommitSha: reader.IsDBNull(17) ? null : reader.GetString(17),
+        LeftOut: reader.IsDBNull(18) ? null : reader.GetString(18));
 }

@@ -4,8 +4,10 @@ namespace Docsfy.Api.Projects;
 
 /// <summary>
 /// A variant as clients see it: exactly the <c>sync.projects[]</c> fields of the WebSocket reference, plus
-/// <c>generation_id</c> and <c>repo_type</c>. REST reads of single variants add <see cref="AiUsage"/>; lists and the
-/// WebSocket <c>sync</c> leave it out (it is then null and not written).
+/// <c>generation_id</c>, <c>repo_type</c> and <c>published_commit_sha</c> (the commit of the site it serves, which after a
+/// failed or aborted run differs from <c>last_commit_sha</c>, the latest run's) and <c>left_out</c> (what that site left
+/// out because a limit was reached, null when nothing). REST reads of single variants add
+/// <see cref="AiUsage"/>; lists and the WebSocket <c>sync</c> leave it out (it is then null and not written).
 /// </summary>
 public sealed record VariantView(
     string Name,
@@ -24,8 +26,14 @@ public sealed record VariantView(
     string CreatedAt,
     string UpdatedAt,
     [property: JsonPropertyName("generation_id")] Guid RunId,
-    string? RepoType)
+    string? RepoType,
+    string? PublishedCommitSha,
+    string? LeftOut)
 {
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AiUsageView? AiUsage { get; init; }
+
+    /// <summary>REST reads of one variant whose run no worker has taken yet: how long it has waited, and for whom.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Workers.WaitingForWorker? WaitingForWorker { get; init; }
 }

@@ -10,12 +10,19 @@ public static class UsersEndpoints
 {
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").RequireAuthorization(AuthPolicies.Admin);
-        users.MapGet("/", ListAsync);
-        users.MapPost("/", CreateAsync);
-        users.MapDelete("/{username}", DeleteAsync);
-        users.MapPatch("/{username}", ChangeRoleAsync);
-        users.MapPost("/{username}/rotate-key", RotateKeyAsync);
+        var users = app.MapGroup("/api/admin/users").RequireAuthorization(AuthPolicies.Admin).WithTags("Users");
+        users.MapGet("/", ListAsync).WithSummary("List users");
+        users.MapPost("/", CreateAsync)
+            .WithSummary("Create a user").WithDescription("Answers the new user's API key, shown once.")
+            .AcceptsJson<CreateUserRequest>().ProducesApiErrors(StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable);
+        users.MapDelete("/{username}", DeleteAsync)
+            .WithSummary("Delete a user").WithDescription("With their sessions, variants, sites and grants; refused (409) while one of their runs is generating.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        users.MapPatch("/{username}", ChangeRoleAsync)
+            .WithSummary("Change a user's role").AcceptsJson<ChangeRoleRequest>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        users.MapPost("/{username}/rotate-key", RotateKeyAsync)
+            .WithSummary("Give a user a new random API key").WithDescription("Shown once; ends every session and WebSocket of the user.")
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

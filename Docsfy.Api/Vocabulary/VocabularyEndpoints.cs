@@ -25,7 +25,9 @@ public static class VocabularyEndpoints
 
     public static IEndpointRouteBuilder MapVocabularyApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/vocabulary", Get).AllowAnonymous();
+        app.MapGet("/api/vocabulary", Get).AllowAnonymous().WithTags("Models")
+            .WithSummary("Stage, status and provider names")
+            .WithDescription("Public. What the dashboard calls each run stage, and every variant status and provider name.");
         return app;
     }
 

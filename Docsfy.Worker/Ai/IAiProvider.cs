@@ -6,6 +6,9 @@ public interface IAiProvider
     /// <summary>The provider name users choose (<c>ai_provider</c>).</summary>
     string Name { get; }
 
+    /// <summary>Whether this worker can run it at all now: its tool is installed, or its endpoint is configured.</summary>
+    bool IsReady { get; }
+
     /// <summary>
     /// Sends one prompt and returns the raw answer. Throws <see cref="AiProviderUnavailableException"/> when the tool or
     /// endpoint is not installed or configured, <see cref="AiCallFailedException"/> when the call fails or times out, and

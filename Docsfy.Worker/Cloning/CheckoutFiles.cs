@@ -95,6 +95,33 @@ public sealed class CheckoutFiles
         return problem is null;
     }
 
+    /// <summary>
+    /// Reads a file's bytes (an image, say) under the same path rules as <see cref="TryReadText"/>: nothing outside the
+    /// checkout, no symbolic link on the way, and never more than <paramref name="maxBytes"/>.
+    /// </summary>
+    public bool TryReadBytes(string relativePath, long maxBytes, [NotNullWhen(true)] out byte[]? bytes,
+        [NotNullWhen(false)] out string? problem)
+    {
+        bytes = null;
+        try
+        {
+            problem = CheckPath(relativePath, out var file);
+            if (problem is null && file!.Length > maxBytes)
+            {
+                problem = $"'{relativePath}' is {file.Length:N0} bytes, over the {maxBytes:N0}-byte limit.";
+            }
+            if (problem is null)
+            {
+                bytes = ReadAtMost(file!.FullName, maxBytes);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = $"'{relativePath}' could not be read.";
+        }
+        return problem is null;
+    }
+
     private string? CheckPath(string relativePath, out FileInfo? file)
     {
         file = null;

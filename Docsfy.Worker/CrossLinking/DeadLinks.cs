@@ -1,9 +1,13 @@
+using Docsfy.Worker.Rendering;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Docsfy.Worker.CrossLinking;
 
-/// <summary>Turns links and images that lead nowhere (unknown pages, repository files, unsafe schemes) into plain text.</summary>
+/// <summary>
+/// Turns links and images that lead nowhere (unknown pages, repository files, unsafe schemes) into plain text. An image
+/// that names an image file of the repository is kept: rendering copies it into the site, or shows its alt text.
+/// </summary>
 internal static class DeadLinks
 {
     public static void Unlink(MarkdownDocument document, string markdown, SiteLinks links, SourceEdits edits)
@@ -11,7 +15,7 @@ internal static class DeadLinks
         foreach (var link in document.Descendants<LinkInline>())
         {
             // A bare URL found by the auto-link extension has no syntax to remove: it is already plain text.
-            if (link.IsAutoLink || links.IsLive(link.Url))
+            if (link.IsAutoLink || links.IsLive(link.Url) || (link.IsImage && ImageReference.NamesImageFile(link.Url)))
                 continue;
 
             if (link.FirstChild is null)

@@ -21,6 +21,8 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
 
     private async Task ExecuteAsync(GenerateDocumentation command, RunHandle handle)
     {
+        // Started from the consumer, so the ambient activity is MassTransit's consume span: the run joins its trace.
+        using var trace = RunTrace.Start(command.RunId, command.Variant);
         try
         {
             if (!await guard.IsCurrentAsync(command.RunId, handle.Stopping))
@@ -29,7 +31,7 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
                 return;
             }
             var reporter = new RunReporter((message, token) => events.SendAsync(command.RunId, message, token), command.Variant,
-                command.RunId);
+                command.RunId, trace);
             var outcome = await RunPipelineAsync(command, handle, reporter);
             using var timeout = new CancellationTokenSource(FinishPublishTimeout);
             await reporter.FinishedAsync(outcome, timeout.Token);

@@ -8,7 +8,9 @@ namespace Docsfy.Worker.Generation;
 /// (the API drops whichever arrives out of order).
 /// </summary>
 /// <param name="publish">Publishes one event to the API (the bus in a worker, a recorder in unit tests).</param>
-public sealed class RunReporter(Func<object, CancellationToken, Task> publish, VariantKey variant, Guid runId)
+/// <param name="trace">The run's spans: each stage reported starts one, and each event is sent inside it.</param>
+public sealed class RunReporter(Func<object, CancellationToken, Task> publish, VariantKey variant, Guid runId,
+    RunTrace? trace = null)
 {
     private readonly RunSequence _sequence = new();
     private readonly Lock _state = new();
@@ -23,6 +25,9 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
     /// <summary>What the run has spent so far; the terminal event reports it.</summary>
     public RunMeter Meter { get; } = new();
 
+    /// <summary>The run's spans (AI calls go inside the current stage's).</summary>
+    public RunTrace Trace { get; } = trace ?? RunTrace.None;
+
     public Task StageAsync(string stage, CancellationToken cancellationToken, string? planJson = null)
     {
         GenerationProgressed progress;
@@ -31,8 +36,9 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
             _stage = stage;
             _planJson = planJson ?? _planJson;
             progress = Progress();
+            Trace.EnterStage(stage);
         }
-        return publish(progress, cancellationToken);
+        return Trace.Within(() => publish(progress, cancellationToken));
     }
 
     public Task PagesDoneAsync(int pageCount, CancellationToken cancellationToken)
@@ -43,14 +49,18 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
             _pageCount = Math.Max(_pageCount, pageCount);
             progress = Progress();
         }
-        return publish(progress, cancellationToken);
+        return Trace.Within(() => publish(progress, cancellationToken));
     }
 
-    public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken) =>
-        publish(new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
+    public Task FinishedAsync(RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        Trace.EndStages();
+        Trace.Ended(outcome.Status);
+        var finished = new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
             outcome.Status == VariantStatus.Ready ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
-            outcome.PlanJson, Meter.Snapshot()),
-            cancellationToken);
+            outcome.PlanJson, Meter.Snapshot(), outcome.LeftOut);
+        return Trace.Within(() => publish(finished, cancellationToken));
+    }
 
     private GenerationProgressed Progress() =>
         new(variant, runId, _sequence.Next(), _stage, _pageCount, _planJson, null);
@@ -58,12 +68,13 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
 /// <summary>
 /// How a run ended. <see cref="ErrorMessage"/> is shown to users: short, no stack traces, no secrets. An up-to-date run
-/// carries its base's plan, which a replacing variant takes over.
+/// carries its base's plan, which a replacing variant takes over. <see cref="LeftOut"/> says what a ready site left out.
 /// </summary>
 public sealed record RunOutcome(string Status, int PageCount, string? CommitSha, string? ErrorMessage, bool UpToDate = false,
-    string? PlanJson = null)
+    string? PlanJson = null, string? LeftOut = null)
 {
-    public static RunOutcome Ready(int pageCount, string commitSha) => new(VariantStatus.Ready, pageCount, commitSha, null);
+    public static RunOutcome Ready(int pageCount, string commitSha, string? leftOut = null) =>
+        new(VariantStatus.Ready, pageCount, commitSha, null, LeftOut: leftOut);
 
     public static RunOutcome UpToDateWith(int pageCount, string commitSha, string planJson) =>
         new(VariantStatus.Ready, pageCount, commitSha, null, UpToDate: true, planJson);

@@ -3,6 +3,7 @@ using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Pipeline;
 using Docsfy.Worker.Storage;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Docsfy.Worker.Generation;
 
@@ -22,8 +23,8 @@ public static class WorkerExtensions
             })
             .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxConcurrentPages > 0 && o.AiCliTimeoutMinutes > 0,
                 "Worker:MaxConcurrentRuns, MAX_CONCURRENT_PAGES and AI_CLI_TIMEOUT must be positive.")
-            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero,
-                "Worker:HeartbeatInterval and Worker:RunTimeout must be positive.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.RunTimeout > TimeSpan.Zero && o.PresenceInterval > TimeSpan.Zero,
+                "Worker:HeartbeatInterval, Worker:RunTimeout and Worker:PresenceInterval must be positive.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton<RunRegistry>();
@@ -41,6 +42,8 @@ public static class WorkerExtensions
         builder.Services.AddSingleton<PageValidator>();
         builder.Services.AddSingleton<Linker>();
         builder.Services.AddSingleton<OfflineDocumenter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<WorkerPresence>();
         return builder;
     }
 

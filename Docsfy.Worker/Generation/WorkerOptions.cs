@@ -20,6 +20,9 @@ public sealed class WorkerOptions
     /// <summary>How often a running run tells the API it is alive, and checks it was not aborted meanwhile.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often the worker tells the API it is alive (<see cref="WorkerPresence"/>).</summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The longest a whole run may take.</summary>
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromHours(6);
 

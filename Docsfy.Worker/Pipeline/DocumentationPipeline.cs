@@ -20,7 +20,7 @@ namespace Docsfy.Worker.Pipeline;
 public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
     OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, IOptions<WorkerOptions> options,
-    ILogger<DocumentationPipeline> logger)
+    IOptions<ImageOptions> imageOptions, ILogger<DocumentationPipeline> logger)
 {
     public async Task<RunOutcome> RunAsync(GenerateDocumentation command, RunReporter reporter, CancellationToken cancellationToken)
     {
@@ -77,7 +77,8 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         var promptFiles = Directory.CreateDirectory(Path.Combine(scratch, "prompts")).FullName;
         var repository = RepositorySnapshot.Read(checkout);
         var timeout = TimeSpan.FromMinutes(command.AiCliTimeoutMinutes ?? options.Value.AiCliTimeoutMinutes);
-        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter);
+        var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter,
+            reporter.Trace);
         var run = new RunContext(command, repository, promptFiles, reporter, ai);
         try
         {
@@ -118,7 +119,8 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             written[page.Slug] = offline.WritePage(run.Repository, offlinePlan, page);
             await reporter.PagesDoneAsync(written.Count, cancellationToken);
         }
-        return await LinkAsync(run, plan, written, keptRelated: null, cancellationToken);
+        var linked = await LinkAsync(run, plan, written, keptRelated: null, cancellationToken);
+        return linked with { PageFolders = offlinePlan.PageFolders(), LeftOut = offlinePlan.Coverage.LeftOut() };
     }
 
     /// <summary>A full run: a new plan, every page written and validated, then cross-linked.</summary>
@@ -198,9 +200,17 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         CancellationToken cancellationToken)
     {
         await run.Reporter.StageAsync(RunStage.Rendering, cancellationToken);
+        string? leftOut;
         try
         {
-            var files = renderer.Render(documented.Plan, documented.Pages);
+            var images = new SiteImages(run.Repository, imageOptions.Value, documented.PageFolders);
+            var files = renderer.Render(documented.Plan, documented.Pages, images);
+            if (images.LeftOut.Count > 0)
+            {
+                logger.LogInformation("Run {RunId}: {Count} referenced images were not copied: {Images}", run.Command.RunId,
+                    images.LeftOut.Count, string.Join("; ", images.LeftOut.Take(20)));
+            }
+            leftOut = SiteLeftOut.Describe(run.Repository, documented.LeftOut, images.LeftOut);
             var cacheable = documented.Pages.Where(page => !run.IsPlaceholder(page.Key))
                 .ToDictionary(page => page.Key, page => page.Value, StringComparer.Ordinal);
             await sites.SaveAsync(run.Command.RunId, files, cacheable, cancellationToken);
@@ -210,7 +220,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
             logger.LogError(exception, "Run {RunId}: rendering failed", run.Command.RunId);
             return RunOutcome.Failed("Rendering the site failed. See the worker's log for details.", commitSha);
         }
-        return RunOutcome.Ready(documented.Pages.Count, commitSha);
+        return RunOutcome.Ready(documented.Pages.Count, commitSha, leftOut);
     }
 
     /// <summary>Validating and cross-linking improve pages; when they fail, the pages as they were are still a site.</summary>
@@ -253,7 +263,13 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
 }
 
 /// <summary>A plan and its pages (Markdown by slug), ready to render.</summary>
-internal sealed record Documented(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Pages);
+/// <param name="PageFolders">
+/// The repository folder each page's source lives in, by slug, where a page was copied from a file (offline runs):
+/// relative image paths in it are relative to that folder. Pages not listed are at the repository root.
+/// </param>
+/// <param name="LeftOut">What the plan left out because a limit was reached, one phrase each.</param>
+internal sealed record Documented(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Pages,
+    IReadOnlyDictionary<string, string>? PageFolders = null, IReadOnlyList<string>? LeftOut = null);
 
 /// <summary>The run cannot go on; the message is shown to users.</summary>
 internal sealed class RunFailedException(string message) : Exception(message);

@@ -150,26 +150,3 @@ public sealed partial class OfflineDocumenter
     [GeneratedRegex(@"^(#{1,5}[ \t])", RegexOptions.Multiline)]
     private static partial Regex Heading();
 }
-
-/// <param name="Sources">Where each page beyond the overview and source tree comes from: a file, or a folder ending in '/'.</param>
-/// <param name="Coverage">How much of the repository's guides and folders got a page.</param>
-public sealed record OfflinePlan(DocumentationPlan Plan, IReadOnlyDictionary<string, string> Sources, OfflineCoverage Coverage);
-
-/// <summary>Guides and folders that got a page, of all there are: a site says what it left out.</summary>
-public sealed record OfflineCoverage(int GuidesShown, int Guides, int FoldersShown, int Folders)
-{
-    /// <summary>A paragraph for the source-tree page when something was left out; empty otherwise.</summary>
-    public string Describe()
-    {
-        var left = new List<string>();
-        if (GuidesShown < Guides)
-        {
-            left.Add($"{GuidesShown} of {Guides} guides shown (the first in name order)");
-        }
-        if (FoldersShown < Folders)
-        {
-            left.Add($"{FoldersShown} of {Folders} top-level folders have a page (the first in name order)");
-        }
-        return left.Count == 0 ? "" : $"This site leaves things out: {string.Join("; ", left)}.\n\n";
-    }
-}

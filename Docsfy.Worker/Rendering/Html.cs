@@ -1,30 +1,21 @@
-using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Docsfy.Worker.Rendering;
 
-/// <summary>Escaping for text and attribute values. Every plan-derived string (names, titles, descriptions) is AI output.</summary>
+/// <summary>
+/// The one encoder every generated page goes through. Every plan-derived string (names, titles, descriptions, slugs) is
+/// AI output or repository content: hostile until encoded.
+/// </summary>
 internal static class Html
 {
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return "";
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
-            return text;
+    /// <summary>
+    /// <see cref="HtmlEncoder"/> with every Unicode range allowed, so text in any language stays readable in the page's
+    /// source; what HTML gives meaning to (<c>&amp; &lt; &gt; " ' +</c>) and what is not safe to write raw is still
+    /// encoded, the same in text and in quoted attribute values.
+    /// </summary>
+    public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 
-        var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            escaped.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => null,
-            } ?? c.ToString());
-        }
-        return escaped.ToString();
-    }
+    /// <summary>Markup this code vouches for: produced by the Markdown renderer (which encodes on its own) or written here.</summary>
+    public static TrustedHtml Trusted(string markup) => new(markup);
 }

@@ -8,7 +8,8 @@ namespace Docsfy.Worker.Rendering;
 
 /// <summary>
 /// Renders one page's untrusted Markdown to HTML: raw HTML is text, unsafe link and image URLs are removed (the link
-/// text stays, an image becomes its alt text), and links to other pages of the site point at their HTML files.
+/// text stays, an image becomes its alt text), links to other pages of the site point at their HTML files, and images
+/// of the repository point at the site's copies.
 /// </summary>
 /// <param name="pageSlugs">The site's pages; a link to one of them (<c>intro.md</c>, <c>intro</c>) becomes <c>intro.html</c>.</param>
 public sealed class MarkdownRenderer(IReadOnlySet<string> pageSlugs)
@@ -17,10 +18,14 @@ public sealed class MarkdownRenderer(IReadOnlySet<string> pageSlugs)
     {
     }
 
-    public RenderedMarkdown Render(string markdown)
+    /// <param name="image">
+    /// Where the site keeps its copy of the repository image a relative image URL names, or null when it has none (the
+    /// image then becomes its alt text). Without it, relative image URLs are left as they are.
+    /// </param>
+    public RenderedMarkdown Render(string markdown, Func<string, string?>? image = null)
     {
         var document = Markdown.Parse(markdown, MarkdownPipelines.Html);
-        SanitizeLinks(document);
+        SanitizeLinks(document, image);
 
         return new RenderedMarkdown(
             ToHtml(document),
@@ -29,7 +34,7 @@ public sealed class MarkdownRenderer(IReadOnlySet<string> pageSlugs)
             PlainText.Of(document));
     }
 
-    private void SanitizeLinks(MarkdownDocument document)
+    private void SanitizeLinks(MarkdownDocument document, Func<string, string?>? image)
     {
         // Materialised first: the loop edits the tree it walks.
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -41,6 +46,13 @@ public sealed class MarkdownRenderer(IReadOnlySet<string> pageSlugs)
 
             if (!SafeUrl.IsAllowed(url))
                 Unlink(link);
+            else if (link.IsImage && image is not null && ImageReference.IsRelative(url))
+            {
+                if (image(url) is { } copy)
+                    link.Url = copy;
+                else
+                    Unlink(link);
+            }
             else if (!link.IsImage && PageLink.TryParse(url, out var slug, out var fragment) && pageSlugs.Contains(slug))
                 link.Url = PageLink.Html(slug, fragment);
             else

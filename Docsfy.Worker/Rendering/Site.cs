@@ -9,7 +9,8 @@ internal sealed partial record Site(DocumentationPlan Plan, IReadOnlyList<SitePa
     // A page the pipeline did not hand over still gets a visible page rather than a broken link in the navigation.
     private const string MissingPageMarkdown = "> [!WARNING]\n> This page could not be generated.\n";
 
-    public static Site Build(DocumentationPlan plan, IReadOnlyDictionary<string, string> markdownBySlug)
+    /// <param name="images">The repository's images, copied as pages reference them; null leaves image URLs as written.</param>
+    public static Site Build(DocumentationPlan plan, IReadOnlyDictionary<string, string> markdownBySlug, SiteImages? images = null)
     {
         Validate(plan);
         var renderer = new MarkdownRenderer(plan.Pages.Select(page => page.Slug).ToHashSet(StringComparer.Ordinal));
@@ -19,7 +20,9 @@ internal sealed partial record Site(DocumentationPlan Plan, IReadOnlyList<SitePa
             .Select(entry =>
             {
                 var markdown = markdownBySlug.GetValueOrDefault(entry.page.Slug) ?? MissingPageMarkdown;
-                return new SitePage(entry.page, entry.Group, markdown, renderer.Render(markdown));
+                var slug = entry.page.Slug;
+                return new SitePage(entry.page, entry.Group, markdown,
+                    renderer.Render(markdown, images is null ? null : url => images.Resolve(slug, url)));
             })
             .ToList();
 

@@ -11,12 +11,13 @@ public sealed class SiteRenderer : ISiteRenderer
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public IReadOnlyList<SiteFile> Render(DocumentationPlan plan, IReadOnlyDictionary<string, string> markdownBySlug)
+    public IReadOnlyList<SiteFile> Render(DocumentationPlan plan, IReadOnlyDictionary<string, string> markdownBySlug,
+        SiteImages? images = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(markdownBySlug);
 
-        var site = Site.Build(plan, markdownBySlug);
+        var site = Site.Build(plan, markdownBySlug, images);
         var files = new List<SiteFile> { Text("index.html", ContentTypes.Html, HomePage.Write(site)) };
 
         for (var index = 0; index < site.Pages.Count; index++)
@@ -30,6 +31,10 @@ public sealed class SiteRenderer : ISiteRenderer
         files.Add(Text("llms.txt", ContentTypes.PlainText, LlmsText.Index(site)));
         files.Add(Text("llms-full.txt", ContentTypes.PlainText, LlmsText.Full(site)));
         files.AddRange(SiteAssets.Files);
+        if (images is not null)
+        {
+            files.AddRange(images.Files);
+        }
         return files;
     }
 

@@ -110,4 +110,26 @@ public sealed class ErrorTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
         tab.AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task An_admin_address_a_viewer_opens_is_a_page_with_a_way_back_not_JSON()
+    {
+        using var client = fixture.Host.Client();
+        var viewer = await Users.CreateAsync(client, "forbidden-page", "viewer");
+        await using var tab = await Tab.OpenAsync(fixture, "forbidden-page");
+        var page = tab.Page;
+        await tab.LogInAsync(viewer.Username, viewer.ApiKey);
+
+        // As if following a link an admin shared: the viewer's role does not reach it.
+        var response = await page.GotoAsync("/api/admin/users");
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your role does not allow this.");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("\"detail\"");
+        await Screenshots.SaveAsync(page, "forbidden-page");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the Docsfy dashboard" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("Live");
+        await Assertions.Expect(page.Locator("#account-name")).ToHaveTextAsync(viewer.Username, new() { IgnoreCase = true });
+        tab.AssertNoScriptErrors();
+    }
 }

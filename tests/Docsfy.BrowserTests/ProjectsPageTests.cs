@@ -115,6 +115,37 @@ public sealed class ProjectsPageTests(BrowserFixture fixture)
         tab.AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task A_failed_run_says_which_commits_site_is_still_served()
+    {
+        // The site of commit 1111… was published on 2026-02-03; the latest run, of commit 2222…, failed after cloning.
+        var name = DocsfyAppFixture.UniqueName("failed");
+        var id = await VariantRows.InsertAsync(fixture.Host, name, "erin", "error", provider: "claude", model: "m5");
+        await VariantRows.SetAsync(fixture.Host, id, "error_message", "The AI's plan could not be read.");
+        await VariantRows.SetAsync(fixture.Host, id, "last_generated", new DateTime(2026, 2, 3, 4, 5, 6, DateTimeKind.Utc));
+        await VariantRows.SetAsync(fixture.Host, id, "published_commit_sha", new string('1', 40));
+        await VariantRows.SetAsync(fixture.Host, id, "last_commit_sha", new string('2', 40));
+        await VariantRows.SetAsync(fixture.Host, id, "left_out", "150 of 180 guides shown (the first in name order).");
+
+        await using var tab = await Tab.OpenAsync(fixture, "failed-row");
+        var page = tab.Page;
+        await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
+        var row = page.VariantRow(name, "claude", "m5", "erin");
+        await Assertions.Expect(row.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuetext", "Earlier site still served");
+        await row.GetByRole(AriaRole.Link, new() { Name = "claude/m5", Exact = true }).ClickAsync();
+
+        var facts = page.Locator("#view-variant .facts");
+        await Assertions.Expect(facts).ToContainTextAsync(
+            "Published siterun of 2026-02-03 04:05:06 UTC, commit 111111111111, still served");
+        await Assertions.Expect(facts).ToContainTextAsync("Last runfailed (the reason is above)");
+        await Assertions.Expect(facts).ToContainTextAsync("Last run's commit222222222222");
+        // What the served site left out, as its run reported it.
+        await Assertions.Expect(facts).ToContainTextAsync("Left out of the site150 of 180 guides shown (the first in name order).");
+        await Assertions.Expect(page.Locator("#detail-error")).ToHaveTextAsync("The AI's plan could not be read.");
+        await Screenshots.SaveAsync(page, "variant-failed", fullPage: true);
+        tab.AssertNoScriptErrors();
+    }
+
     private static async Task<List<string>> ProjectNamesAsync(ILocator repositories)
     {
         var names = new List<string>();

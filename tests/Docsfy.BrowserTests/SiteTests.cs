@@ -16,12 +16,9 @@ public sealed class SiteTests(BrowserFixture fixture)
             ["docs/topic-10.md"] = "# Topic 10\n\nThe tenth.\n",
             ["docs/topic-2.md"] = "# Topic 2\n\nThe second.\n",
         });
-        var name = Repositories.NameOf(repository);
-        await Repositories.StartOfflineRunAsync(fixture.Host, repository, "main");
-        await using var tab = await Tab.OpenAsync(fixture, "natural-order");
+        var (name, tab) = await ReadySiteAsync(repository, "natural-order");
+        await using var _ = tab;
         var page = tab.Page;
-        await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
-        await page.ReadyOfflineRowAsync(name);
 
         await page.GotoAsync($"/docs/{name}/main/offline/markdown/");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/docs/{name}/main/offline/markdown/$"));
@@ -63,6 +60,50 @@ public sealed class SiteTests(BrowserFixture fixture)
         await page.SetViewportSizeAsync(1280, 860);
         await Assertions.Expect(menu).ToBeHiddenAsync();
         tab.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task A_page_shows_the_picture_its_repository_holds_instead_of_its_alt_text()
+    {
+        // A 96×48 blue PNG, referenced by the README as people write it on a forge.
+        var picture = Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAGAAAAAwCAIAAABhdOiYAAAAVklEQVR42u3QQQkAAAgEsCtjMuNbwgb+hcESLNXDIQoECRIkSJAgQYIQJEiQIEGCBAlCkCBBggQJEiQIQYIECRIkSJAgQQgSJEiQIEGCBCFIkCBBgn5YxUEXh1Dd5x0AAAAASUVORK5CYII=");
+        var repository = GitRepositories.Create(DocsfyAppFixture.UniqueName("picture"), new Dictionary<string, string>(Repositories.Sample)
+        {
+            ["README.md"] = "# Sample library\n\nA sample library that the browser tests document.\n\n![The architecture](docs/images/architecture.png)\n",
+        });
+        GitRepositories.CommitBytes(repository, "docs/images/architecture.png", picture, "Add the architecture picture");
+        var (name, tab) = await ReadySiteAsync(repository, "site-picture");
+        await using var _ = tab;
+        var page = tab.Page;
+
+        await page.GotoAsync($"/docs/{name}/main/offline/markdown/overview.html");
+        var image = page.GetByRole(AriaRole.Img, new() { Name = "The architecture" });
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await Assertions.Expect(image).ToHaveAttributeAsync("src", new Regex(@"^images/[0-9a-f]+\.png$"));
+        // Loaded and decoded under the site's Content-Security-Policy, not a broken image showing its alt text.
+        await Assertions.Expect(image).ToHaveJSPropertyAsync("naturalWidth", 96);
+        await Screenshots.SaveAsync(page, "site-image");
+        tab.AssertNoScriptErrors();
+    }
+
+    /// <summary>Documents the repository offline and opens a tab, logged in as the admin, once its variant is ready.</summary>
+    private async Task<(string Name, Tab Tab)> ReadySiteAsync(string repository, string tabName)
+    {
+        var name = Repositories.NameOf(repository);
+        await Repositories.StartOfflineRunAsync(fixture.Host, repository, "main");
+        var tab = await Tab.OpenAsync(fixture, tabName);
+        try
+        {
+            await tab.LogInAsync("admin", DocsfyAppHost.AdminKey);
+            await tab.Page.ReadyOfflineRowAsync(name);
+            return (name, tab);
+        }
+        catch
+        {
+            await tab.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<float> TopOfAsync(ILocator locator) => (await locator.BoundingBoxAsync())!.Y;

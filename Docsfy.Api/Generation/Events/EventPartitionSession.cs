@@ -149,7 +149,10 @@ public sealed class EventPartitionSession
                     batch.Add(item);
                 }
                 _applying = true;
-                await ApplyWithRetriesAsync(RunEventBatch.From(batch));
+                using (RunEventTracing.StartApply(_queue, batch))
+                {
+                    await ApplyWithRetriesAsync(RunEventBatch.From(batch));
+                }
                 // Deliveries are numbered in the order they arrived, so one ack covers this batch and nothing later.
                 await _channel.BasicAckAsync(batch[^1].DeliveryTag, multiple: true, _stop.Token);
                 _applying = false;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Docsfy.Contracts;
 
@@ -6,10 +7,15 @@ namespace Docsfy.Api.Generation.Events;
 /// <summary>
 /// Reads a worker event from a MassTransit envelope (<c>application/vnd.masstransit+json</c>: the message under
 /// <c>message</c>, its type as <c>urn:message:…</c> names under <c>messageType</c>). Anything else, and any event that
-/// breaks <see cref="GenerationEventRules"/>, is refused with a reason that names no content.
+/// breaks <see cref="GenerationEventRules"/>, is refused with a reason that names no content. The sender's trace context
+/// comes from the envelope's <c>headers</c>: MassTransit writes its send span's W3C id (<c>00-trace-span-flags</c>) as
+/// <see cref="ActivityIdHeader"/>.
 /// </summary>
 public static class RunEventReader
 {
+    /// <summary>MassTransit's header for the sending activity's id (<c>DiagnosticHeaders.ActivityId</c>).</summary>
+    public const string ActivityIdHeader = "MT-Activity-Id";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly string ProgressType = Urn<GenerationProgressed>();
@@ -30,6 +36,7 @@ public static class RunEventReader
                 problem = "not a MassTransit envelope";
                 return null;
             }
+            var trace = TraceContextOf(root);
             foreach (var type in types.EnumerateArray())
             {
                 var name = type.ValueKind == JsonValueKind.String ? type.GetString() : null;
@@ -38,20 +45,20 @@ public static class RunEventReader
                     var progress = message.Deserialize<GenerationProgressed>(Json);
                     problem = progress is null || !HasIdentity(progress.Variant, progress.RunId) ? "incomplete progress"
                         : GenerationEventRules.Problem(progress);
-                    return problem is null ? new RunEvent(deliveryTag, Progress: progress) : null;
+                    return problem is null ? new RunEvent(deliveryTag, Progress: progress, TraceContext: trace) : null;
                 }
                 if (name == FinishedType)
                 {
                     var finished = message.Deserialize<GenerationFinished>(Json);
                     problem = finished is null || !HasIdentity(finished.Variant, finished.RunId) ? "incomplete terminal status"
                         : GenerationEventRules.Problem(finished);
-                    return problem is null ? new RunEvent(deliveryTag, Finished: finished) : null;
+                    return problem is null ? new RunEvent(deliveryTag, Finished: finished, TraceContext: trace) : null;
                 }
                 if (name == HeartbeatType)
                 {
                     var heartbeat = message.Deserialize<GenerationHeartbeat>(Json);
                     problem = heartbeat is null || heartbeat.RunId == Guid.Empty ? "incomplete heartbeat" : null;
-                    return problem is null ? new RunEvent(deliveryTag, Heartbeat: heartbeat) : null;
+                    return problem is null ? new RunEvent(deliveryTag, Heartbeat: heartbeat, TraceContext: trace) : null;
                 }
             }
             problem = "unknown message type";
@@ -63,6 +70,14 @@ public static class RunEventReader
             return null;
         }
     }
+
+    /// <summary>The sender's span, or default when the header is missing or not a W3C trace parent.</summary>
+    private static ActivityContext TraceContextOf(JsonElement envelope) =>
+        envelope.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+        && headers.TryGetProperty(ActivityIdHeader, out var id) && id.ValueKind == JsonValueKind.String
+        && ActivityContext.TryParse(id.GetString(), traceState: null, isRemote: true, out var context)
+            ? context
+            : default;
 
     /// <summary>System.Text.Json leaves a missing record member null even when the type says otherwise.</summary>
     private static bool HasIdentity(VariantKey? variant, Guid runId) =>

@@ -10,11 +10,13 @@ internal sealed partial class CliAiProvider(
 {
     public string Name => tool.Name;
 
+    public bool IsReady => ExecutableLocator.Find(ConfiguredExecutable(ConfiguredPath())) is not null;
+
     public async Task<AiReply> CompleteAsync(AiRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         settings.Cli.TryGetValue(Name, out var overrides);
-        var executable = ResolveExecutable(overrides?.Path);
+        var executable = ResolveExecutable(ConfiguredPath());
         var definition = overrides?.Arguments is { Length: > 0 } arguments ? tool with { Arguments = arguments } : tool;
 
         if (!Directory.Exists(request.WorkingDirectory))
@@ -41,9 +43,14 @@ internal sealed partial class CliAiProvider(
             : new AiReply(result.StandardOutput);
     }
 
+    private string? ConfiguredPath() => options.Value.Cli.TryGetValue(Name, out var overrides) ? overrides.Path : null;
+
+    private string ConfiguredExecutable(string? configuredPath) =>
+        string.IsNullOrWhiteSpace(configuredPath) ? tool.Executable : configuredPath;
+
     private string ResolveExecutable(string? configuredPath)
     {
-        var configured = string.IsNullOrWhiteSpace(configuredPath) ? tool.Executable : configuredPath;
+        var configured = ConfiguredExecutable(configuredPath);
         return ExecutableLocator.Find(configured) ?? throw new AiProviderUnavailableException(
             $"The AI provider '{Name}' needs {tool.InstallHint}, but '{configured}' was not found" +
             (configured == tool.Executable ? " on PATH" : "") +

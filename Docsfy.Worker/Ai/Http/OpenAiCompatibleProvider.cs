@@ -26,6 +26,9 @@ internal sealed partial class OpenAiCompatibleProvider(IOptions<AiOptions> optio
 
     public string Name => ProviderName;
 
+    public bool IsReady => Uri.TryCreate(options.Value.OpenAI.Endpoint, UriKind.Absolute, out var endpoint)
+        && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps);
+
     public async Task<AiReply> CompleteAsync(AiRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value.OpenAI;

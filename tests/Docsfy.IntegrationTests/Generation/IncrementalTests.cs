@@ -176,6 +176,34 @@ public sealed class IncrementalTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_failed_run_still_names_the_commit_of_the_site_that_is_served()
+    {
+        await using var project = await ProjectAsync("served-commit");
+        var (first, firstRun) = await project.GenerateAsync("fake-model");
+        var published = GitRepositories.HeadSha(project.Repository);
+        Assert.Equal(published, Synced(first, project.Name, "fake-model").GetProperty("published_commit_sha").GetString());
+
+        // A newer commit whose run fails after cloning: the latest run's commit moves on, the served site's does not.
+        GitRepositories.Commit(project.Repository, new Dictionary<string, string> { ["DOCSFY_FAKE_GARBAGE"] = "yes" }, "Break the plan");
+        var failedCommit = GitRepositories.HeadSha(project.Repository);
+        var (second, _) = await project.GenerateAsync("fake-model", expect: "error");
+
+        var synced = Synced(second, project.Name, "fake-model");
+        Assert.Equal("error", synced.GetProperty("status").GetString());
+        Assert.Equal(failedCommit, synced.GetProperty("last_commit_sha").GetString());
+        Assert.Equal(published, synced.GetProperty("published_commit_sha").GetString());
+        var read = (await project.Client.GetAsync($"/api/projects/{project.Name}/main/claude/fake-model", DocsfyAppFixture.Admin))
+            .AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(published, read.String("published_commit_sha"));
+        Assert.Equal(failedCommit, read.String("last_commit_sha"));
+        // And the site is still the first run's.
+        var site = (await project.Client.GetAsync($"/docs/{project.Name}/main/claude/fake-model/index.html", DocsfyAppFixture.Admin))
+            .AssertStatus(HttpStatusCode.OK);
+        Assert.NotEqual(firstRun, read.String("generation_id"));
+        Assert.Contains("Introduction", site.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_model_with_force_reuses_nothing_and_both_variants_remain()
     {
         await using var project = await ProjectAsync("both");

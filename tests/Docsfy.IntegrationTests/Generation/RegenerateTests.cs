@@ -65,7 +65,7 @@ public sealed class RegenerateTests(DocsfyAppFixture fixture)
             .AssertError(HttpStatusCode.Forbidden).Detail, StringComparison.Ordinal);
         (await client.PostAsync($"{route}?owner={owner.Username}", viewer.Bearer)).AssertError(HttpStatusCode.Forbidden);
         var hidden = (await client.PostAsync($"{route}?owner={owner.Username}", stranger.Bearer)).AssertError(HttpStatusCode.NotFound);
-        var absent = (await client.PostAsync($"/api/projects/{name}-nope/main/cursor/gpt-5/regenerate", stranger.Bearer))
+        var absent = (await client.PostAsync($"/api/projects/{name}-nope/main/cursor/gpt-5/regenerate?owner={owner.Username}", stranger.Bearer))
             .AssertError(HttpStatusCode.NotFound);
         Assert.Equal(absent.Detail.Replace("-nope", "", StringComparison.Ordinal), hidden.Detail);
         // Without ?owner= the caller names their own variant, which the grantee has none of.

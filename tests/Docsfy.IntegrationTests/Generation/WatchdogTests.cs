@@ -35,7 +35,7 @@ public sealed class WatchdogTests(ShortLimitsFixture fixture)
             var ended = await RunWatcher.UntilFinishedAsync(socket, waiting, ShortLimitsFixture.QueueTimeout * 5);
             Assert.Empty(ended.Progress);
             Assert.Equal("error", ended.StatusChange.GetProperty("status").GetString());
-            Assert.StartsWith("No worker took this run in time.", ended.StatusChange.GetProperty("error_message").GetString(),
+            Assert.StartsWith("No worker took this run within ", ended.StatusChange.GetProperty("error_message").GetString(),
                 StringComparison.Ordinal);
             // The runs holding the slots were untouched by it.
             Assert.All(busy, m => Assert.Single(FakeAi.Processes(m)));

@@ -59,6 +59,17 @@ public static class GitRepositories
         return repository.Commit(message, Author, Author, new CommitOptions { AllowEmptyCommit = true });
     }
 
+    /// <summary>Adds a commit writing <paramref name="content"/> (an image, say) to <paramref name="file"/>; returns its SHA.</summary>
+    public static string CommitBytes(string path, string file, byte[] content, string message)
+    {
+        using var repository = new Repository(path);
+        var full = Path.Combine(repository.Info.WorkingDirectory, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+        Commands.Stage(repository, file);
+        return repository.Commit(message, Author, Author).Sha;
+    }
+
     /// <summary>
     /// Replaces the repository's whole history with one new commit of <paramref name="files"/>: every earlier commit is
     /// gone from it, as after a force-push and garbage collection on a server.

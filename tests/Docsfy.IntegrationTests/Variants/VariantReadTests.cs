@@ -76,6 +76,7 @@ public sealed class VariantReadTests(DocsfyAppFixture fixture)
         [
             "name", "branch", "ai_provider", "ai_model", "owner", "repo_url", "status", "current_stage", "last_commit_sha",
             "last_generated", "page_count", "error_message", "plan_json", "created_at", "updated_at", "generation_id", "repo_type",
+            "published_commit_sha", "left_out",
         ];
         Assert.Equal(fields.Order(), reply.Json.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(id.ToString(), reply.String("generation_id"));

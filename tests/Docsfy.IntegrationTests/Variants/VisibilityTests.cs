@@ -84,6 +84,7 @@ public sealed class VisibilityTests(DocsfyAppFixture fixture)
         [
             "name", "branch", "ai_provider", "ai_model", "owner", "repo_url", "status", "current_stage", "last_commit_sha",
             "last_generated", "page_count", "error_message", "plan_json", "created_at", "updated_at", "generation_id", "repo_type",
+            "published_commit_sha", "left_out",
         ];
         Assert.Equal(fields.Order(), variant.EnumerateObject().Select(p => p.Name).Order());
         Assert.Matches(@"\A\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\z", variant.GetProperty("updated_at").GetString());

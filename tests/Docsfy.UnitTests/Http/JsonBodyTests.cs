@@ -14,12 +14,15 @@ public sealed class JsonBodyTests
         SerializerOptions = { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower },
     }));
 
-    private static async Task<BodyResult<CreateUserRequest>> ReadAsync(string body, string contentType = "application/json")
+    private static Task<BodyResult<CreateUserRequest>> ReadAsync(string body, string contentType = "application/json") =>
+        ReadAsync<CreateUserRequest>(body, contentType);
+
+    private static async Task<BodyResult<T>> ReadAsync<T>(string body, string contentType = "application/json") where T : class
     {
         var context = new DefaultHttpContext();
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await Reader.ReadAsync<CreateUserRequest>(context.Request, CancellationToken.None);
+        return await Reader.ReadAsync<T>(context.Request, CancellationToken.None);
     }
 
     private static (int Status, string Detail) ErrorOf(BodyResult<CreateUserRequest> result)
@@ -53,6 +56,54 @@ public sealed class JsonBodyTests
         var (actual, detail) = ErrorOf(await ReadAsync(body));
         Assert.Equal(status, actual);
         Assert.False(string.IsNullOrWhiteSpace(detail));
+    }
+
+    [Theory]
+    [InlineData("""{"role":"user"}""", "Missing required field(s): 'username'.", "username")]
+    [InlineData("""{"username":42}""", "Field 'username' must be a string.", "username")]
+    [InlineData("""{"username":["a"]}""", "Field 'username' must be a string.", "username")]
+    [InlineData("""{"username":{"nested":true}}""", "Field 'username' must be a string.", "username")]
+    [InlineData("""{"username":null}""", "Field 'username' must not be null.", "username")]
+    [InlineData("""{"username":"alice","role":null}""", "Field 'role' must not be null.", "role")]
+    [InlineData("""{"username":"alice","username":"bob"}""", "Field 'username' appears more than once.", "username")]
+    [InlineData("""{"username":"alice","USERNAME":"bob"}""", "Field 'username' appears more than once.", "username")]
+    [InlineData("""{"username":"alice","is_admin":true}""", "Unknown field 'is_admin'.", null)]
+    [InlineData("""{"username":"alice","odd name.with[marks]":{"x":[1]}}""", "Unknown field 'odd name.with[marks]'.", null)]
+    public async Task Explains_which_rule_a_body_broke_and_at_which_field(string body, string detail, string? field)
+    {
+        var result = await ReadAsync(body);
+        Assert.Equal(422, result.Error!.StatusCode);
+        Assert.Equal(detail, result.Error.Value!.Detail);
+        Assert.Equal(field, result.Error.Value.Field);
+    }
+
+    [Fact]
+    public async Task Names_every_missing_field_of_a_body_that_lacks_several()
+    {
+        var result = await ReadAsync<Docsfy.Api.Access.GrantRequest>("{}");
+        Assert.Equal(422, result.Error!.StatusCode);
+        Assert.Equal("Missing required field(s): 'username', 'owner'.", result.Error.Value!.Detail);
+    }
+
+    [Fact]
+    public async Task A_long_unknown_name_is_quoted_short()
+    {
+        var name = new string('k', 5000);
+        var (_, detail) = ErrorOf(await ReadAsync($$"""{"username":"alice","{{name}}":1}"""));
+        Assert.True(detail.Length < 100, detail);
+        Assert.StartsWith("Unknown field 'kkkk", detail);
+    }
+
+    [Theory]
+    [InlineData("""{"repo_url":"https://example.com/a.git","force":"yes"}""", "Field 'force' must be true or false.", "force")]
+    [InlineData("""{"repo_url":"https://example.com/a.git","ai_cli_timeout":"5"}""", "Field 'ai_cli_timeout' must be a whole number.", "ai_cli_timeout")]
+    [InlineData("""{"repo_url":"https://example.com/a.git","ai_cli_timeout":1.5}""", "Field 'ai_cli_timeout' must be a whole number.", "ai_cli_timeout")]
+    public async Task Names_the_type_a_field_must_have(string body, string detail, string field)
+    {
+        var result = await ReadAsync<Docsfy.Api.Generation.GenerateRequest>(body);
+        Assert.Equal(422, result.Error!.StatusCode);
+        Assert.Equal(detail, result.Error.Value!.Detail);
+        Assert.Equal(field, result.Error.Value.Field);
     }
 
     [Fact]

@@ -65,6 +65,15 @@ public sealed class GenerationEventRulesTests
     }
 
     [Fact]
+    public void What_a_site_left_out_is_bounded_text()
+    {
+        Assert.Null(GenerationEventRules.Problem(Finished() with { LeftOut = "150 of 180 guides shown (the first in name order)." }));
+        Assert.Null(GenerationEventRules.Problem(Finished() with { LeftOut = new string('x', 1000) }));
+        Assert.Equal("left-out text too long", GenerationEventRules.Problem(Finished() with { LeftOut = new string('x', 1001) }));
+        Assert.Equal("NUL character in text", GenerationEventRules.Problem(Finished() with { LeftOut = "a\0b" }));
+    }
+
+    [Fact]
     public void A_terminal_event_with_usage_passes_and_out_of_range_usage_is_named()
     {
         Assert.Null(GenerationEventRules.Problem(Finished() with { Usage = new RunUsage(12, 1_000, 2_000, 0.25m, 3) }));

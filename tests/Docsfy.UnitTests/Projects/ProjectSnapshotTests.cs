@@ -72,5 +72,5 @@ public sealed class ProjectSnapshotTests
 
     private static VariantView Variant(string name, string updatedAt) => new(
         name, "main", "cursor", "gpt-5", "alice", "https://example.com/r.git", VariantStatus.Ready, null, null, null, 0, null,
-        null, "2026-01-01 00:00:00", updatedAt, Guid.NewGuid(), null);
+        null, "2026-01-01 00:00:00", updatedAt, Guid.NewGuid(), null, null, null);
 }

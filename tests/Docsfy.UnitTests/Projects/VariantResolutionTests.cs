@@ -7,7 +7,7 @@ namespace Docsfy.UnitTests.Projects;
 public sealed class VariantResolutionTests
 {
     private static VariantMatch Of(string owner) => new(new VariantView("p", "main", "cursor", "m", owner, "https://x/p.git",
-        VariantStatus.Ready, null, null, null, 0, null, null, "2026-01-01 00:00:00", "2026-01-01 00:00:00", Guid.NewGuid(), null),
+        VariantStatus.Ready, null, null, null, 0, null, null, "2026-01-01 00:00:00", "2026-01-01 00:00:00", Guid.NewGuid(), null, null, null),
         null);
 
     private static readonly Caller Alice = new("alice", Roles.User, 1);

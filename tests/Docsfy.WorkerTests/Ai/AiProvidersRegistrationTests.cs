@@ -63,6 +63,47 @@ public sealed class AiProvidersRegistrationTests
         Assert.Equal("https://api.example.test/v1", host.Services.GetRequiredService<IOptions<AiOptions>>().Value.OpenAI.Endpoint);
     }
 
+    [Fact]
+    public void Ready_providers_are_those_whose_tool_exists_or_endpoint_is_set_and_always_offline()
+    {
+        var tools = Directory.CreateTempSubdirectory("docsfy-tools-");
+        try
+        {
+            var claude = Path.Combine(tools.FullName, "claude");
+            File.WriteAllText(claude, "#!/bin/sh\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(claude, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            }
+            using var host = Build(new()
+            {
+                ["Ai:Cli:claude:Path"] = claude,
+                ["Ai:Cli:gemini:Path"] = Path.Combine(tools.FullName, "gemini"), // not there
+                ["Ai:Cli:cursor:Path"] = Path.Combine(tools.FullName, "cursor-agent"),
+                ["Ai:OpenAI:Endpoint"] = "http://localhost:11434/v1",
+            });
+
+            var ready = host.Services.GetRequiredService<IAiProviderCatalog>().ReadyProviders();
+
+            Assert.Equal(["claude", "offline", "openai"], ready.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            tools.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.test/v1")]
+    public void Openai_is_not_ready_without_an_http_endpoint(string endpoint)
+    {
+        using var host = Build(new() { ["Ai:OpenAI:Endpoint"] = endpoint });
+
+        Assert.DoesNotContain("openai", host.Services.GetRequiredService<IAiProviderCatalog>().ReadyProviders());
+    }
+
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -38,7 +38,7 @@ public sealed class CrossLinkerTests
     [InlineData("A [label with `code`](nope.md).", "A label with `code`.")]
     [InlineData("Empty [](nope.md) link.", "Empty  link.")]
     [InlineData("[click](javascript:alert(1))", "click")]
-    [InlineData("![diagram](docs/arch.png)", "diagram")]
+    [InlineData("![diagram](docs/arch.txt)", "diagram")]
     [InlineData("![pixel](data:image/png;base64,AAAA)", "pixel")]
     public void Links_that_lead_nowhere_become_plain_text(string markdown, string expected) =>
         Assert.Equal(expected, Link(markdown));
@@ -53,7 +53,14 @@ public sealed class CrossLinkerTests
     [Fact]
     public void A_dead_link_around_a_dead_image_leaves_the_alt_text()
     {
-        Assert.Equal("Logo: logo here", Link("Logo: [![logo](img/logo.png)](missing.md) here"));
+        Assert.Equal("Logo: logo here", Link("Logo: [![logo](img/logo.txt)](missing.md) here"));
+    }
+
+    [Fact]
+    public void A_repository_image_is_left_for_rendering_to_copy_even_inside_a_dead_link()
+    {
+        // Whether the file exists and fits is rendering's to decide: it copies the image or shows the alt text.
+        Assert.Equal("Logo: ![logo](img/logo.png) here", Link("Logo: [![logo](img/logo.png)](missing.md) here"));
     }
 
     [Theory]
@@ -67,6 +74,8 @@ public sealed class CrossLinkerTests
     [InlineData("<https://example.com>")]
     [InlineData("Visit https://example.com/missing.md today")]
     [InlineData("![Badge](https://img.shields.io/badge/x-y-green)")]
+    [InlineData("![diagram](docs/arch.png)")]
+    [InlineData("![diagram](/docs/arch.SVG?raw=true)")]
     public void Live_links_are_kept(string markdown) => Assert.Equal(markdown, Link(markdown));
 
     [Fact]

@@ -16,6 +16,8 @@ internal sealed class ScriptedAi : IAiProvider
 
     public string Name => "scripted";
 
+    public bool IsReady => true;
+
     public ConcurrentQueue<string> Prompts { get; } = new();
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);

@@ -167,8 +167,53 @@ public sealed class SiteRendererTests
             Assert.Contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", html);
         }
         Assert.Contains("<title>One &quot; onmouseover=&quot;alert(1) &lt;script&gt;", Text(files, "one.html"));
-        Assert.Contains("<meta name=\"description\" content=\"Desc &quot;&#39;&lt;script&gt;", Text(files, "one.html"));
+        Assert.Contains("<meta name=\"description\" content=\"Desc &quot;&#x27;&lt;script&gt;", Text(files, "one.html"));
         Assert.Contains("<a href=\"#a-script-heading\">A &lt;script&gt; heading</a>", Text(files, "two.html"));
+    }
+
+    [Fact]
+    public void Hostile_text_cannot_break_out_of_an_element_or_an_attribute()
+    {
+        const string breakout = "x\" onfocus=\"alert(1)\" autofocus=\"' onmouseover='alert(2)' </title></a><script>alert(3)</script><!--";
+        var plan = new DocumentationPlan(breakout, breakout, "app",
+        [
+            new PlanGroup(breakout,
+            [
+                new PlanPage("first", breakout, breakout, "guide"),
+                new PlanPage("second", breakout, breakout, "guide"),
+            ]),
+        ]);
+        var files = Renderer.Render(plan, new Dictionary<string, string>
+        {
+            ["first"] = "No title of its own, so the plan's title is the heading.\n",
+            ["second"] = $"# Second\n\n## {breakout}\n",
+        });
+
+        foreach (var path in new[] { "index.html", "first.html", "second.html" })
+        {
+            var html = Text(files, path);
+            Assert.Equal(3, AllMatches(html, "<script").Count); // the site's own three
+            // No tag gained an attribute: inside a tag, the text's quotes are all encoded. (Markdig leaves ' as is
+            // in text between tags, where it means nothing.)
+            Assert.DoesNotMatch(@"<[a-z][^<>]*\s(onfocus|onmouseover|autofocus)=[""']", html);
+            Assert.DoesNotContain("</title></a>", html);
+            Assert.DoesNotContain("<!--", html);
+            Assert.Single(AllMatches(html, "</title>"));
+        }
+        Assert.Contains("<h1>x&quot; onfocus=&quot;alert(1)&quot; autofocus=&quot;&#x27; onmouseover=&#x27;alert(2)&#x27; &lt;/title&gt;", Text(files, "first.html"));
+    }
+
+    [Fact]
+    public void Readable_text_in_any_language_is_written_as_is()
+    {
+        var plan = new DocumentationPlan("Café — 日本語", "Ünïcödé tagline", "app",
+            [new PlanGroup("Grundlagen", [new PlanPage("start", "Première page", "Описание", "guide")])]);
+        var files = Renderer.Render(plan, new Dictionary<string, string> { ["start"] = "Body\n" });
+
+        var home = Text(files, "index.html");
+        Assert.Contains("<h1>Café — 日本語</h1>", home);
+        Assert.Contains("<span class=\"card-description\">Описание</span>", home);
+        Assert.Contains("<title>Première page · Café — 日本語</title>", Text(files, "start.html"));
     }
 
     [Theory]

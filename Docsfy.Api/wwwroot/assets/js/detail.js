@@ -83,12 +83,14 @@ export class DetailView {
             variant.error_message ? h('p', { class: variant.status === 'aborted' ? 'stopped-text' : 'error-text', id: 'detail-error',
                 text: variant.error_message }) : null,
             h('dl', { class: 'facts' },
-                fact('Published site', hasSite(variant)
-                    ? `run of ${variant.last_generated ?? variant.updated_at} UTC${variant.status === 'ready' ? '' : ', still served'}`
-                    : 'none yet'),
+                fact('Published site', publishedSite(variant), variant.published_commit_sha ?? undefined),
+                // Limits the published site reached (too many guides, an image too large), as its run reported them.
+                variant.left_out && hasSite(variant) ? fact('Left out of the site', variant.left_out) : null,
                 fact('Last run', lastRun(variant)),
                 fact('Repository', variant.repo_url),
-                fact('Commit', variant.last_commit_sha ? variant.last_commit_sha.slice(0, 12) : '—', variant.last_commit_sha),
+                // The latest run's commit; after a failed or aborted run the served site's may differ (above).
+                fact(variant.status === 'error' || variant.status === 'aborted' ? 'Last run\'s commit' : 'Commit',
+                    variant.last_commit_sha ? variant.last_commit_sha.slice(0, 12) : '—', variant.last_commit_sha),
                 fact('Last generated', variant.last_generated ? `${variant.last_generated} UTC` : 'never'),
                 fact('Pages', String(variant.page_count ?? 0)),
                 fact('Repository type', variant.repo_type ?? 'decided from the repository'),
@@ -292,6 +294,18 @@ export class DetailView {
             navigateWithInfo('#/projects', `Deleted ${variant.name} (${variant.branch}, ${variant.ai_provider}/${variant.ai_model}).`);
         });
     }
+}
+
+/**
+ * The site that is served: the run that published it and its commit, which after a failed or aborted run is not the
+ * latest run's commit.
+ */
+function publishedSite(variant) {
+    if (!hasSite(variant)) {
+        return 'none yet';
+    }
+    const commit = variant.published_commit_sha ? `, commit ${variant.published_commit_sha.slice(0, 12)}` : '';
+    return `run of ${variant.last_generated ?? variant.updated_at} UTC${commit}${variant.status === 'ready' ? '' : ', still served'}`;
 }
 
 /** What became of the latest run, apart from the site that is published. */

@@ -112,6 +112,10 @@ export function applyStatusChange(message) {
                 variant[field] = message[field];
             }
         }
+        // A ready run is published: its commit is now the served site's (as the server stores it, and the sync confirms).
+        if (message.status === 'ready' && typeof message.last_commit_sha === 'string') {
+            variant.published_commit_sha = message.last_commit_sha;
+        }
         variant.error_message = typeof message.error_message === 'string' ? message.error_message : null;
     });
 }

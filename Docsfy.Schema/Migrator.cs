@@ -1,21 +1,21 @@
-using System.Reflection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Docsfy.Api.Data;
+namespace Docsfy.Schema;
 
 /// <summary>
-/// Applies the embedded, numbered SQL migrations in order. Every API replica runs it at start-up; a PostgreSQL advisory
-/// lock makes exactly one of them apply what is missing while the others wait and then find nothing left to do.
+/// Applies the embedded, numbered SQL migrations in order. The migration service runs it once before any API or worker
+/// starts; a PostgreSQL advisory lock still serializes it against any other migrator on the same database (a second app
+/// host on shared servers, a test fixture, an operator's manual run), which waits and then finds nothing left to do.
 /// </summary>
 public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logger)
 {
     // An arbitrary constant that names "the Docsfy schema" among advisory locks.
     private const long AdvisoryLockKey = 0x646f6373_66790001;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Applies what is missing; returns how many migrations this call applied.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        var migrations = Migration.LoadEmbedded(Assembly.GetExecutingAssembly());
-
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, "select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
@@ -29,7 +29,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
                 """, cancellationToken);
 
             var applied = await AppliedVersionsAsync(connection, cancellationToken);
-            foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
+            var count = 0;
+            foreach (var migration in Migration.All.Where(m => !applied.Contains(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, migration.Sql, cancellationToken);
@@ -37,11 +38,17 @@ public sealed class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logg
                     cancellationToken, ("version", migration.Version), ("name", migration.Name));
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
+                count++;
             }
+            return count;
         }
         finally
         {
-            await ExecuteAsync(connection, "select pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+            // A cancelled command can leave the connection broken; closing it releases the session's lock as well.
+            if (connection.FullState == System.Data.ConnectionState.Open)
+            {
+                await ExecuteAsync(connection, "select pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+            }
         }
     }
 

@@ -1,11 +1,19 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Docsfy.Api.Data;
+namespace Docsfy.Schema;
 
-/// <summary>One versioned schema change, embedded as <c>Data/Migrations/NNNN_name.sql</c>.</summary>
+/// <summary>One versioned schema change, embedded as <c>Migrations/NNNN_name.sql</c>.</summary>
 public sealed partial record Migration(int Version, string Name, string Sql)
 {
+    private static readonly Lazy<IReadOnlyList<Migration>> Embedded = new(() => LoadEmbedded(typeof(Migration).Assembly));
+
+    /// <summary>Every migration of this build, in version order.</summary>
+    public static IReadOnlyList<Migration> All => Embedded.Value;
+
+    /// <summary>The schema version this build expects: the highest migration it carries.</summary>
+    public static int LatestVersion => All[^1].Version;
+
     public static IReadOnlyList<Migration> LoadEmbedded(Assembly assembly)
     {
         var migrations = new List<Migration>();
@@ -29,6 +37,6 @@ public sealed partial record Migration(int Version, string Name, string Sql)
         return [.. migrations.OrderBy(m => m.Version)];
     }
 
-    [GeneratedRegex(@"\.Data\.Migrations\.(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql\z")]
+    [GeneratedRegex(@"\.Migrations\.(?<version>\d{4})_(?<name>[a-z0-9_]+)\.sql\z")]
     private static partial Regex ResourceName();
 }
