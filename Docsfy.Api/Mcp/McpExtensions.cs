@@ -55,6 +55,8 @@ public static class McpExtensions
     /// <summary><c>/mcp</c>, for callers with an API key as a Bearer token only (see <see cref="ApiKeyOnly"/>).</summary>
     public static IEndpointRouteBuilder MapDocsfyMcp(this IEndpointRouteBuilder app)
     {
+        // Not in the OpenAPI document (the SDK leaves it out of API descriptions): its contract is MCP's JSON-RPC and the
+        // tool list a client reads with tools/list (docs/design/search-and-mcp.md §4).
         app.MapMcp(Path).RequireAuthorization().WithMetadata(ApiKeyOnly.Instance);
         return app;
     }

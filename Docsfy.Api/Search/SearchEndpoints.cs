@@ -9,7 +9,12 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/search", SearchAsync).RequireAuthorization();
+        app.MapGet("/api/search", SearchAsync).RequireAuthorization()
+            .WithTags("Search").WithSummary("Search documentation")
+            .WithDescription("Full-text search over the published sites the caller may see. `q` is web-search syntax (words, "
+                + "`\"a phrase\"`, `-without`, `or`), 1-200 characters; code identifiers are found whole and by their parts. "
+                + "An exact title match comes first, then the best matches; `snippet` is HTML (the page text escaped, matches "
+                + "in `<mark>`). `limit` 1-50 (default 10); `project`, `branch`, `provider`, `model`, `owner` narrow the search.");
         return app;
     }
 
