@@ -9,7 +9,8 @@ namespace Docsfy.Api.Auth;
 /// REST authentication: <c>Authorization: Bearer &lt;admin key | API key&gt;</c>, else the <c>docsfy_session</c> cookie.
 /// A present but wrong Authorization header fails even if a cookie is also sent: the client said who it is. Keys go
 /// through <see cref="KeyAuthenticator"/>, so guessing them is audited and throttled like guessing at the login form;
-/// an address over its limit is challenged with 429 instead of 401.
+/// an address over its limit is challenged with 429 instead of 401. An endpoint marked <see cref="ApiKeyOnly"/> ignores
+/// the cookie.
 /// </summary>
 public sealed class DocsfyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -43,7 +44,7 @@ public sealed class DocsfyAuthenticationHandler(
             return key.Caller is null ? AuthenticateResult.Fail("Invalid API key.") : Success(key.Caller, "bearer");
         }
 
-        if (SessionCookie.Read(Request) is { } token)
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<ApiKeyOnly>() is null && SessionCookie.Read(Request) is { } token)
         {
             var caller = await callers.FromSessionAsync(token, Context.RequestAborted);
             return caller is null ? AuthenticateResult.Fail("Session expired or invalid.") : Success(caller, "session");

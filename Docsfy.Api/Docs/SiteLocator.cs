@@ -31,16 +31,20 @@ public sealed class SiteLocator(ProjectStore projects)
     /// caller's own first (a user who has their own docs of a repository means those, not a colleague's shared copy),
     /// then the most recently generated, then the most recently updated.
     /// </summary>
-    public async Task<SiteLookup> NewestAsync(Caller caller, string name, string? owner, CancellationToken cancellationToken)
+    public Task<SiteLookup> NewestAsync(Caller caller, string name, string? owner, CancellationToken cancellationToken) =>
+        NewestAsync(caller, new VariantFilter(Name: name, Owner: owner), cancellationToken);
+
+    /// <summary>The newest ready variant, as above, among those <paramref name="filter"/> names (e.g. one branch of a project).</summary>
+    public async Task<SiteLookup> NewestAsync(Caller caller, VariantFilter filter, CancellationToken cancellationToken)
     {
-        var published = await projects.FindVisibleAsync(caller, new VariantFilter(Name: name, Owner: owner, PublishedOnly: true),
+        var published = await projects.FindVisibleAsync(caller, filter with { PublishedOnly = true },
             VariantOrder.OwnThenNewestGenerated, cancellationToken);
         if (published.Count > 0)
         {
             return new SiteLookup(SiteLookupStatus.Found, published[0]);
         }
-        var any = await projects.FindVisibleAsync(caller, new VariantFilter(Name: name, Owner: owner),
-            VariantOrder.UpdatedDescending, cancellationToken);
+        var any = await projects.FindVisibleAsync(caller, filter with { PublishedOnly = false }, VariantOrder.UpdatedDescending,
+            cancellationToken);
         return new SiteLookup(any.Count > 0 ? SiteLookupStatus.NotPublished : SiteLookupStatus.NotFound);
     }
 }

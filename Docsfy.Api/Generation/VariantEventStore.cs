@@ -1,5 +1,6 @@
 using Docsfy.Api.Data;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Search;
 using Docsfy.Contracts;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Docsfy.Api.Generation;
 /// progress only for the variant's current run, only while it is generating, only with a newer sequence number; a
 /// terminal status only while the run is still generating (so it wins over any progress that arrives later).
 /// </summary>
-public sealed class VariantEventStore(NpgsqlDataSource dataSource)
+public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer search)
 {
     /// <summary>
     /// Applies the newest progress of many runs in one statement, with the same rules as ever: only the variant's
@@ -77,7 +78,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
     /// produced a site is published in the same transaction: the variant now serves this run's files; an up-to-date run
     /// serves the site of its base (always its own variant's published run) with that base's plan. A ready run that
     /// replaces another variant (docs/design/variants.md §9) deletes it here, so the <c>sync</c> that follows no longer
-    /// lists it.
+    /// lists it. The published run's pages are indexed for search in the same transaction (docs/design/search-and-mcp.md §2).
     /// </summary>
     public async Task<FinishedRow?> ApplyFinishedAsync(GenerationFinished finished, CancellationToken cancellationToken)
     {
@@ -107,7 +108,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
                 pages_reused = coalesce(@pages_reused, pages_reused),
                 updated_at = now()
             where generation_id = @run_id and status = 'generating'
-            returning last_generated, last_commit_sha, page_count, replaces_generation_id
+            returning last_generated, last_commit_sha, page_count, replaces_generation_id, published_generation_id
             """, connection, transaction);
         var usage = finished.Usage;
         command.Parameters.AddWithValue("status", finished.Status);
@@ -129,6 +130,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
 
         FinishedRow row;
         Guid? replaces;
+        Guid? published;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -141,6 +143,11 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource)
                 reader.GetInt32(2),
                 ReplacedVariants: 0);
             replaces = reader.IsDBNull(3) ? null : reader.GetGuid(3);
+            published = reader.IsDBNull(4) ? null : reader.GetGuid(4);
+        }
+        if (finished.Status == VariantStatus.Ready && published is { } site)
+        {
+            await search.IndexAsync(connection, transaction, site, cancellationToken);
         }
         if (finished.Status == VariantStatus.Ready && replaces is { } replacedRun)
         {

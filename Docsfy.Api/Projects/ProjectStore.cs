@@ -1,4 +1,5 @@
 using Docsfy.Api.Auth;
+using Docsfy.Contracts;
 using Npgsql;
 
 namespace Docsfy.Api.Projects;
@@ -70,6 +71,67 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand();
+        var conditions = Conditions(command, filter);
+        var orderBy = order switch
+        {
+            VariantOrder.OwnThenNewestGenerated =>
+                "lower(v.owner) = lower(@username) desc, v.last_generated desc nulls last, v.updated_at desc, v.id desc",
+            _ => "v.updated_at desc, v.id desc",
+        };
+        command.CommandText = $"""
+            select {VariantColumns}, v.published_generation_id,
+                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused,
+                   v.run_trigger, v.run_triggered_by
+            from variants v
+            where {conditions}
+            order by {orderBy}
+            """;
+        AddCaller(command, caller);
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var matches = new List<VariantMatch>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var view = ReadVariant(reader) with
+            {
+                AiUsage = ReadUsage(reader, first: 20),
+                Trigger = RunTriggerView.From(reader.IsDBNull(25) ? null : reader.GetString(25), reader.IsDBNull(26) ? null : reader.GetString(26)),
+            };
+            matches.Add(new VariantMatch(view, reader.IsDBNull(19) ? null : reader.GetGuid(19)));
+        }
+        return matches;
+    }
+
+    /// <summary>
+    /// The published sites of the visible variants that pass <paramref name="filter"/>: each variant's key and the run it
+    /// serves, and nothing else, so a caller who sees thousands of variants (search for an admin) does not read their
+    /// plans. The same visibility rule and filter as <see cref="FindVisibleAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedSite>> FindVisibleSitesAsync(Caller caller, VariantFilter filter,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        var conditions = Conditions(command, filter with { PublishedOnly = true });
+        command.CommandText = $"""
+            select v.name, v.branch, v.ai_provider, v.ai_model, v.owner, v.published_generation_id
+            from variants v
+            where {conditions}
+            order by v.updated_at desc, v.id desc
+            """;
+        AddCaller(command, caller);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sites = new List<PublishedSite>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sites.Add(new PublishedSite(new VariantKey(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.GetString(3), reader.GetString(4)), reader.GetGuid(5)));
+        }
+        return sites;
+    }
+
+    /// <summary>The visibility rule and <paramref name="filter"/> as one SQL condition, with its parameters added.</summary>
+    private static string Conditions(NpgsqlCommand command, VariantFilter filter)
+    {
         var conditions = new List<string> { VisibleTo };
         void Match(string condition, string parameter, object? value)
         {
@@ -89,34 +151,7 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource)
         {
             conditions.Add("v.published_generation_id is not null");
         }
-        var orderBy = order switch
-        {
-            VariantOrder.OwnThenNewestGenerated =>
-                "lower(v.owner) = lower(@username) desc, v.last_generated desc nulls last, v.updated_at desc, v.id desc",
-            _ => "v.updated_at desc, v.id desc",
-        };
-        command.CommandText = $"""
-            select {VariantColumns}, v.published_generation_id,
-                   v.ai_calls, v.ai_input_tokens, v.ai_output_tokens, v.ai_cost_usd, v.pages_reused,
-                   v.run_trigger, v.run_triggered_by
-            from variants v
-            where {string.Join(" and ", conditions)}
-            order by {orderBy}
-            """;
-        AddCaller(command, caller);
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var matches = new List<VariantMatch>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var view = ReadVariant(reader) with
-            {
-                AiUsage = ReadUsage(reader, first: 20),
-                Trigger = RunTriggerView.From(reader.IsDBNull(25) ? null : reader.GetString(25), reader.IsDBNull(26) ? null : reader.GetString(26)),
-            };
-            matches.Add(new VariantMatch(view, reader.IsDBNull(19) ? null : reader.GetGuid(19)));
-        }
-        return matches;
+        return string.Join(" and ", conditions);
     }
 
     private async Task<IReadOnlyList<ReadyVariant>> ListReadyAsync(CancellationToken cancellationToken,

@@ -46,7 +46,7 @@ public sealed record BenchOptions
     /// <summary>How many times each scenario runs (the machine is shared, so one run can be unlucky).</summary>
     public int Repeat { get; init; } = 1;
 
-    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "idle", "fanout", "apply", "pipeline", "incremental", "sync" };
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string> { "idle", "fanout", "apply", "pipeline", "incremental", "sync", "search" };
 
     public string ResultsPath { get; init; } = "bench/results.md";
 

@@ -31,6 +31,7 @@ var context = new BenchContext(host, api, raw, new VariantSeeder(await host.Conn
     ("pipeline", PipelineScenario.RunAsync),
     ("incremental", IncrementalScenario.RunAsync),
     ("sync", SyncScenario.RunAsync),
+    ("search", SearchScenario.RunAsync),
 ];
 foreach (var (name, run) in scenarios.Where(s => options.Scenarios.Contains(s.Name)))
 {

@@ -13,7 +13,6 @@ public sealed class WireEventSender : IAsyncDisposable
 {
     private const int Channels = 4;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] ProgressType = [$"urn:message:{typeof(GenerationProgressed).Namespace}:{nameof(GenerationProgressed)}"];
 
     private readonly IConnection _connection;
     private readonly IChannel[] _channels;
@@ -34,13 +33,17 @@ public sealed class WireEventSender : IAsyncDisposable
     }
 
     /// <summary>Sends every event, each run's in order on one channel (a run's partition never changes).</summary>
-    public async Task SendAsync(IReadOnlyList<GenerationProgressed> events)
+    public Task SendAsync(IReadOnlyList<GenerationProgressed> events) => SendAsync(events, e => e.RunId);
+
+    /// <summary>Sends worker events of any type (e.g. <see cref="GenerationFinished"/>) the same way.</summary>
+    public async Task SendAsync<T>(IReadOnlyList<T> events, Func<T, Guid> runOf) where T : class
     {
+        string[] messageType = [$"urn:message:{typeof(T).Namespace}:{typeof(T).Name}"];
         await Parallel.ForEachAsync(Enumerable.Range(0, Channels), async (lane, _) =>
         {
             var channel = _channels[lane];
             var pending = new List<ValueTask>(1024);
-            foreach (var progress in events.Where(e => RunEventQueues.PartitionOf(e.RunId) % Channels == lane))
+            foreach (var message in events.Where(e => RunEventQueues.PartitionOf(runOf(e)) % Channels == lane))
             {
                 var messageId = Guid.NewGuid();
                 var body = JsonSerializer.SerializeToUtf8Bytes(new
@@ -48,9 +51,9 @@ public sealed class WireEventSender : IAsyncDisposable
                     messageId,
                     conversationId = Guid.NewGuid(),
                     sourceAddress = "rabbitmq://localhost/docsfy-bench",
-                    destinationAddress = $"rabbitmq://localhost/{RunEventQueues.NameOf(RunEventQueues.PartitionOf(progress.RunId))}",
-                    messageType = ProgressType,
-                    message = progress,
+                    destinationAddress = $"rabbitmq://localhost/{RunEventQueues.NameOf(RunEventQueues.PartitionOf(runOf(message)))}",
+                    messageType,
+                    message,
                     sentTime = DateTime.UtcNow,
                     headers = new { },
                 }, Json);
@@ -60,7 +63,7 @@ public sealed class WireEventSender : IAsyncDisposable
                     DeliveryMode = DeliveryModes.Persistent,
                     MessageId = messageId.ToString(),
                 };
-                pending.Add(channel.BasicPublishAsync(RunEventQueues.NameOf(RunEventQueues.PartitionOf(progress.RunId)), "",
+                pending.Add(channel.BasicPublishAsync(RunEventQueues.NameOf(RunEventQueues.PartitionOf(runOf(message))), "",
                     mandatory: false, properties, body));
                 if (pending.Count == 1024)
                 {

@@ -20,6 +20,22 @@ public static class SiteFiles
         params File[] files)
     {
         var run = Guid.NewGuid();
+        await WriteRunAsync(host, run, files);
+        await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var publish = new NpgsqlCommand("""
+            update variants set published_generation_id = @run, last_generated = @last_generated where generation_id = @id
+            """, connection);
+        publish.Parameters.AddWithValue("run", run);
+        publish.Parameters.AddWithValue("last_generated", DateTime.SpecifyKind(lastGenerated ?? DateTime.UtcNow, DateTimeKind.Utc));
+        publish.Parameters.AddWithValue("id", variantRunId);
+        Assert.Equal(1, await publish.ExecuteNonQueryAsync());
+        return run;
+    }
+
+    /// <summary>Stores <paramref name="files"/> under <paramref name="run"/> without publishing them, as a worker saves its site.</summary>
+    public static async Task WriteRunAsync(DocsfyAppHost host, Guid run, params File[] files)
+    {
         await using var connection = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
         await connection.OpenAsync();
         foreach (var file in files)
@@ -35,13 +51,5 @@ public static class SiteFiles
             insert.Parameters.AddWithValue("sha256", Convert.ToHexStringLower(SHA256.HashData(file.Content)));
             await insert.ExecuteNonQueryAsync();
         }
-        await using var publish = new NpgsqlCommand("""
-            update variants set published_generation_id = @run, last_generated = @last_generated where generation_id = @id
-            """, connection);
-        publish.Parameters.AddWithValue("run", run);
-        publish.Parameters.AddWithValue("last_generated", DateTime.SpecifyKind(lastGenerated ?? DateTime.UtcNow, DateTimeKind.Utc));
-        publish.Parameters.AddWithValue("id", variantRunId);
-        Assert.Equal(1, await publish.ExecuteNonQueryAsync());
-        return run;
     }
 }

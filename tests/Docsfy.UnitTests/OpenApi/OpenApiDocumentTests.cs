@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Docsfy.Api.Mcp;
 using Docsfy.Api.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,13 +26,16 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiDocumentTests.De
     }
 
     /// <summary>
-    /// Routes that are not part of the API's contract: the document itself, the reference page and its assets, and the
-    /// orchestrator's health probes (<c>/health</c>, <c>/alive</c>, which answer a status word, not JSON).
+    /// Routes that are not part of the API's contract: the document itself, the reference page and its assets, the
+    /// orchestrator's health probes (<c>/health</c>, <c>/alive</c>, which answer a status word, not JSON), and the MCP
+    /// endpoint, whose contract is the Model Context Protocol's JSON-RPC and its tool list (the SDK leaves it out of
+    /// API descriptions).
     /// </summary>
     private static bool IsOutsideTheContract(string pattern) =>
         pattern.StartsWith("/openapi/", StringComparison.Ordinal)
         || pattern.StartsWith(OpenApiExtensions.ReferencePath + "/", StringComparison.Ordinal)
-        || pattern is "/health" or "/alive";
+        || pattern is "/health" or "/alive"
+        || pattern.StartsWith(McpExtensions.Path, StringComparison.Ordinal);
 
     [Fact]
     public void Every_mapped_route_and_method_is_an_operation_and_every_operation_is_mapped()

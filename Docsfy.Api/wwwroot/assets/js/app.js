@@ -1,5 +1,5 @@
 // The dashboard: who is logged in, one live hub connection, and a view per route (#/projects, #/generate,
-// #/variant/{name}/{branch}/{provider}/{model}/{owner}, #/admin).
+// #/variant/{name}/{branch}/{provider}/{model}/{owner}, #/admin, #/search/{query}).
 import { api, onUnauthenticated } from './api.js';
 import { setUpAccount } from './account.js';
 import { AdminView } from './admin.js';
@@ -8,6 +8,7 @@ import { GenerateView } from './generate.js';
 import { Hub } from './hub.js';
 import { clearNotice, showError, showInfo } from './notice.js';
 import { ProjectsView } from './projects.js';
+import { SearchView, setUpSearchBox } from './search.js';
 import { state, subscribe } from './store.js';
 import { setUpThemeToggle } from './theme.js';
 import { can } from './variant.js';
@@ -42,6 +43,7 @@ const hub = new Hub(status => {
 });
 
 const views = {};
+const searchBox = setUpSearchBox(document.getElementById('site-search'));
 
 function route() {
     const [view = 'projects', ...rest] = location.hash.replace(/^#\/?/, '').split('/');
@@ -77,6 +79,7 @@ function buildViews() {
     if (state.me.is_admin) {
         views.admin = new AdminView(document.getElementById('view-admin'));
     }
+    views.search = new SearchView(document.getElementById('view-search'), searchBox);
 }
 
 let checkingRole = false;
