@@ -44,7 +44,8 @@ public static class ProjectsEndpoints
         TypedResults.Ok(await store.SnapshotAsync(Caller.FromPrincipal(user), cancellationToken));
 
     private static async Task<Results<Ok<ProjectResponse>, JsonHttpResult<ApiError>>> GetProjectAsync(
-        string name, string? owner, ClaimsPrincipal user, ProjectStore store, CancellationToken cancellationToken)
+        string name, string? owner, ClaimsPrincipal user, ProjectStore store, WorkerRegistry workers, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if ((VariantRoute.CheckName(name) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
@@ -54,7 +55,7 @@ public static class ProjectsEndpoints
             VariantOrder.UpdatedDescending, cancellationToken);
         return variants.Count == 0
             ? ApiError.NotFound($"Project '{name}' not found.")
-            : TypedResults.Ok(new ProjectResponse(name, [.. variants.Select(v => v.View)]));
+            : TypedResults.Ok(new ProjectResponse(name, [.. variants.Select(v => WithQueue(v.View, workers, time))]));
     }
 
     /// <summary>A value that is not a UUID names no variant: 404, like an unknown one.</summary>

@@ -159,7 +159,7 @@ public static class UsersEndpoints
             : ApiError.BadRequest("Invalid username: 2-50 characters, letters, digits, '.', '_' or '-', starting with a letter or digit.");
 
     private static JsonHttpResult<ApiError>? CheckRole(string role) =>
-        Roles.IsKnown(role) ? null : ApiError.BadRequest($"Unknown role; use one of: {string.Join(", ", Roles.All)}.");
+        Roles.IsKnown(role) ? null : ApiError.BadField("role", $"Unknown role; use one of: {string.Join(", ", Roles.All)}.");
 
     private static bool IsSelf(HttpContext context, string username) =>
         string.Equals(Caller.FromPrincipal(context.User).Username, username, StringComparison.OrdinalIgnoreCase);

@@ -20,7 +20,10 @@ public static class DeleteCommand
             string what;
             if (filter.NamesProjectOnly)
             {
-                path = ApiPaths.WithOwner(ApiPaths.Project(filter.Name), filter.Owner);
+                // The caller's own unless --owner names another (which only admins may): the API needs admins to say
+                // whose, so the CLI says "mine" for them rather than answering with the API's ?owner= parameter.
+                var owner = filter.Owner ?? (await context.Api.GetAsync("api/auth/me", cancellationToken)).GetProperty("username").GetString();
+                path = ApiPaths.WithOwner(ApiPaths.Project(filter.Name), owner);
                 what = filter.Owner is null ? $"every variant of {filter.Name} you own" : $"every variant of {filter.Name} owned by {filter.Owner}";
             }
             else

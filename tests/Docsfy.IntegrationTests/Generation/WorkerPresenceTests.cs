@@ -46,6 +46,8 @@ public sealed class WorkerPresenceTests(DisruptionFixture fixture)
             var waiting = read.Json.GetProperty("waiting_for_worker");
             Assert.Equal(0, waiting.GetProperty("workers_alive").GetInt32());
             Assert.True(waiting.GetProperty("waited_seconds").GetInt64() >= 0);
+            var project = (await client.GetAsync($"/api/projects/{name}", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
+            Assert.Equal(0, project.Json.GetProperty("variants")[0].GetProperty("waiting_for_worker").GetProperty("workers_alive").GetInt32());
 
             var run = await RunWatcher.UntilFinishedAsync(socket, name, DisruptionFixture.NoWorkerTimeout + Bound);
             Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());

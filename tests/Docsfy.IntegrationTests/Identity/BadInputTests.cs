@@ -165,9 +165,11 @@ public sealed class BadInputTests(DocsfyAppFixture fixture)
         using var client = fixture.Host.Client();
         var user = await Users.CreateAsync(client, "role", "viewer");
         var name = DocsfyAppFixture.UniqueName("role-new");
-        (await client.PostAsync("/api/admin/users", Admin, new { username = name, role })).AssertError(HttpStatusCode.BadRequest);
-        (await client.SendAsync(HttpMethod.Patch, $"/api/admin/users/{user.Username}", Admin, new { role }))
-            .AssertError(HttpStatusCode.BadRequest);
+        // The form shows the message at the role field.
+        Assert.Equal("role", (await client.PostAsync("/api/admin/users", Admin, new { username = name, role }))
+            .AssertError(HttpStatusCode.BadRequest).Json.GetProperty("field").GetString());
+        Assert.Equal("role", (await client.SendAsync(HttpMethod.Patch, $"/api/admin/users/{user.Username}", Admin, new { role }))
+            .AssertError(HttpStatusCode.BadRequest).Json.GetProperty("field").GetString());
         var me = await client.GetAsync("/api/auth/me", user.Bearer);
         Assert.Equal("viewer", me.String("role"));
         Assert.Equal(0, await VariantRows.CountAsync(fixture.Host, "select count(*) from users where username = @u", ("u", name)));
