@@ -23,7 +23,7 @@ public static class ApiErrors
         {
             message += $" (retry after {wait.TotalSeconds:0} s)";
         }
-        return new CliFailure(HttpStatusExitCodes.For(status), message);
+        return new CliFailure(HttpStatusExitCodes.For(status), message, status);
     }
 
     public static string? Detail(byte[] body)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Docsfy.Cli.Output;
 
 namespace Docsfy.Cli.Connection.Profiles;
@@ -20,7 +21,16 @@ public static class LoginCommand
             var key = await ApiKeyInput.ReadAsync(context, context.Value(keyFromStdin), "API key:", cancellationToken);
 
             using var api = new ApiClient(new ServerConnection(server, key, "login"));
-            var me = await api.GetAsync("api/auth/me", cancellationToken);
+            JsonElement me;
+            try
+            {
+                me = await api.GetAsync("api/auth/me", cancellationToken);
+            }
+            catch (CliFailure failure) when (failure.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                // The server's words are for requests; at login, what went wrong is the key itself.
+                throw new CliFailure(ExitCodes.Auth, $"{server} refused this API key (wrong or revoked); nothing was saved.");
+            }
             var who = me.GetProperty("username").GetString()!;
             if (context.Value(username) is { } expected && !string.Equals(expected, who, StringComparison.OrdinalIgnoreCase))
             {

@@ -48,7 +48,7 @@ public sealed class CliAccountTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_key_is_exit_3_with_the_servers_detail_and_never_echoed()
+    public async Task A_wrong_key_is_exit_3_with_a_clear_message_and_never_echoed()
     {
         const string wrongKey = "docsfy_this-key-does-not-exist-0123456789";
         using var tool = new CliTool();
@@ -56,6 +56,8 @@ public sealed class CliAccountTests(DocsfyAppFixture fixture)
         var login = await tool.RunAsync(["login", "--url", Server, "--api-key-stdin"], wrongKey + "\n", CliTool.DefaultTimeout);
 
         Assert.True(login.ExitCode == 3, login.ToString());
+        // At login the key is what failed, said as such (not the API's "log in, or send Authorization").
+        Assert.Contains("refused this API key", login.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(tool.ProfilesPath));
         Assert.Single(login.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain(wrongKey, login.Output + login.Error, StringComparison.Ordinal);
