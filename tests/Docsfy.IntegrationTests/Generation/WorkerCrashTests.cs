@@ -28,18 +28,19 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
             new { repo_path = repository, ai_provider = "claude", ai_model = model })).AssertStatus(HttpStatusCode.Accepted)
             .String("generation_id");
         await RunWatcher.UntilStageAsync(socket, name, "planning", TimeSpan.FromMinutes(2));
+        await Eventually.HoldsAsync(() => FakeAi.Processes(model).Count > 0, "the planning call's AI tool to start", TimeSpan.FromMinutes(1));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await ResourceProcesses.KillLeavingChildrenAsync(host.App, "worker", timeout.Token);
+        // Killed outright, the worker could not stop its AI tool (nor, below, delete the run's checkout).
+        Assert.NotEmpty(FakeAi.Processes(model));
 
         var run = await RunWatcher.UntilFinishedAsync(socket, name, DocsfyAppHost.WorkerHeartbeatTimeout * 4);
         Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());
         Assert.Contains("stopped responding", run.StatusChange.GetProperty("error_message").GetString(), StringComparison.Ordinal);
         Assert.Equal("error", run.SyncedVariant(name).GetProperty("status").GetString());
 
-        // Killed outright, the worker could not stop its AI tool or delete the run's checkout.
         var scratch = Path.Combine(host.ScratchDirectory, Guid.Parse(runId).ToString("N"));
-        Assert.NotEmpty(FakeAi.Processes(model));
         Assert.True(Directory.Exists(scratch));
         try
         {

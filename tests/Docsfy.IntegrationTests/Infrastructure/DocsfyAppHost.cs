@@ -77,6 +77,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__ScratchDirectory", scratchDirectory)
             .WithEnvironment("Worker__HeartbeatInterval", TimeSpan.FromSeconds(1).ToString())
+            // Only the sweep at start: several app hosts' workers share this machine, and a periodic sweep of one would
+            // end another's killed worker's orphans before its test can see them survive the kill.
+            .WithEnvironment("Worker__OrphanSweepInterval", TimeSpan.FromHours(1).ToString())
             .WithEnvironment("Clone__AllowLoopbackHosts", "true")
             .WithEnvironment(FakeAiSetting, FakeAiPath);
         configure?.Invoke(builder);
