@@ -1,4 +1,3 @@
-using System.Globalization;
 using Docsfy.Api.Projects;
 using Docsfy.Contracts;
 
@@ -14,8 +13,7 @@ public sealed record WaitingForWorker(long WaitedSeconds, int WorkersAlive)
     public static WaitingForWorker? Of(VariantView view, WorkerRegistry workers, DateTimeOffset now)
     {
         if (view.Status != VariantStatus.Generating || view.CurrentStage is not null
-            || !DateTime.TryParseExact(view.UpdatedAt, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since))
+            || !Timestamps.TryParse(view.UpdatedAt, out var since))
         {
             return null;
         }
