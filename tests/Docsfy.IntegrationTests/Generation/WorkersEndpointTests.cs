@@ -14,6 +14,9 @@ public sealed class WorkersEndpointTests(DocsfyAppFixture fixture)
         var user = await Users.CreateAsync(client, "workers-user", "user");
         var viewer = await Users.CreateAsync(client, "workers-viewer", "viewer");
 
+        // A freshly started app host knows its worker from the worker's first announcement on.
+        await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/workers", DocsfyAppFixture.Admin))
+            .Json.GetProperty("workers").GetArrayLength() > 0, "the worker to announce itself", TimeSpan.FromMinutes(1));
         var workers = (await client.GetAsync("/api/workers", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK)
             .Json.GetProperty("workers");
         var worker = Assert.Single(workers.EnumerateArray());
