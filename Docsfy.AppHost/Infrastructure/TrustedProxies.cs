@@ -54,7 +54,10 @@ public static class TrustedProxies
         {
             // One entry holding the comma-separated list: the value is only known at deployment, and the API splits it.
             var parameter = builder.AddParameter(ParameterName, string.Join(',', proxies), publishValueAsDefault: true);
-            return api.WithEnvironment("ForwardedHeaders__TrustedProxies__0", parameter);
+            // Aspire publishes projects with ASP.NET Core's own switch on, which would add a second forwarded-headers
+            // middleware before the API's and, configured by itself, believe any proxy: the API's list is the only one.
+            return api.WithEnvironment("ForwardedHeaders__TrustedProxies__0", parameter)
+                .WithEnvironment("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "false");
         }
         for (var index = 0; index < proxies.Count; index++)
         {
