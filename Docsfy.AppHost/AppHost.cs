@@ -1,3 +1,4 @@
+using Docsfy.AppHost.Deployment;
 using Docsfy.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
@@ -40,6 +41,8 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    // Published: built from Docsfy.Worker/Dockerfile (git, ssh, the AI tools), the AI keys as secret parameters.
+    .WithDeployment(builder);
 
 builder.Build().Run();
