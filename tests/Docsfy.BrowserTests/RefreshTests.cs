@@ -116,7 +116,7 @@ public sealed class RefreshTests(BrowserFixture fixture)
         await reader.Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
         await Assertions.Expect(reader.Page.VariantRow(name, "cursor", "gpt-5", owner.Username)).ToBeVisibleAsync();
         await Assertions.Expect(reader.Page.Locator(".refresh-panel")).ToHaveCountAsync(0);
-        await Assertions.Expect(reader.Page.GetByRole(AriaRole.Heading, new() { Name = "Refresh" })).ToHaveCountAsync(0);
+        await Assertions.Expect(reader.Page.GetByRole(AriaRole.Heading, new() { Name = "Refresh", Exact = true })).ToHaveCountAsync(0);
 
         await using var admin = await Tab.OpenAsync(fixture, "refresh-admin");
         await admin.LogInAsync("admin", DocsfyAppHost.AdminKey);
