@@ -101,7 +101,7 @@ public sealed class RefreshTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_grantee_sees_the_project_but_no_refresh_panel_and_an_admin_sees_the_owners()
+    public async Task A_grantee_sees_the_project_but_no_refresh_panel_and_an_admin_sees_the_owners_even_on_a_phone()
     {
         using var client = fixture.Host.Client();
         var owner = await Users.CreateAsync(client, "ui-refresh-own", "user");
@@ -118,12 +118,27 @@ public sealed class RefreshTests(BrowserFixture fixture)
         await Assertions.Expect(reader.Page.Locator(".refresh-panel")).ToHaveCountAsync(0);
         await Assertions.Expect(reader.Page.GetByRole(AriaRole.Heading, new() { Name = "Refresh", Exact = true })).ToHaveCountAsync(0);
 
-        await using var admin = await Tab.OpenAsync(fixture, "refresh-admin");
+        (await client.SendAsync(HttpMethod.Put, $"/api/projects/{name}/refresh?owner={owner.Username}", DocsfyAppFixture.Admin,
+            new { interval_minutes = 10080, on_push = true, variants = "all" })).AssertStatus(HttpStatusCode.OK);
+        await using var admin = await Tab.OpenAsync(fixture, "refresh-admin", width: 390, height: 844);
         await admin.LogInAsync("admin", DocsfyAppHost.AdminKey);
         var panel = await OpenPanelAsync(admin.Page, name, $"Refresh (owner {owner.Username})");
-        await Assertions.Expect(panel).ToContainTextAsync("off");
+        await Assertions.Expect(panel).ToContainTextAsync("every 7 days");
+        await Assertions.Expect(panel.Locator(".webhook-url code")).ToContainTextAsync("/api/hooks/");
+        await AssertFitsAsync(admin.Page);
+        await Screenshots.SaveAsync(admin.Page, "phone-refresh", fullPage: true);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Edit refresh settings" }).ClickAsync();
+        await Assertions.Expect(panel.GetByLabel("Interval in minutes")).ToHaveValueAsync("10080");
+        await AssertFitsAsync(admin.Page);
         reader.AssertNoScriptErrors();
         admin.AssertNoScriptErrors();
+    }
+
+    /// <summary>Nothing is wider than the screen: no sideways scrolling.</summary>
+    private static async Task AssertFitsAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"The project page is {widths[0]} px wide on a {widths[1]} px screen.");
     }
 
     /// <summary>Opens the project's page from the list and returns its Refresh panel once it shows the settings.</summary>
