@@ -1,4 +1,5 @@
 using Docsfy.AppHost.Infrastructure;
+using Docsfy.AppHost.Restarts;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -40,6 +41,8 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    // Run mode: a crashed worker is started again (Worker:RestartOnExit); a deployment's platform does that itself.
+    .WithRestartOnExit(builder.Configuration.GetSection("Worker"));
 
 builder.Build().Run();
