@@ -50,7 +50,7 @@ internal sealed partial class RestartOnExitService(
                 LogRestarting(logger, update.ResourceId, exit.ExitCode, exit.Uptime, exit.Delay, exit.Attempt);
                 LogRestarting(instanceLog, update.ResourceId, exit.ExitCode, exit.Uptime, exit.Delay, exit.Attempt);
                 restarts.RemoveAll(task => task.IsCompleted);
-                restarts.Add(RestartAsync(update.ResourceId, exit, instanceLog, stopping.Token));
+                restarts.Add(RestartAsync(update.ResourceId, exit, annotation.Policy, instanceLog, stopping.Token));
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -59,34 +59,44 @@ internal sealed partial class RestartOnExitService(
         await Task.WhenAll(restarts);
     }
 
-    private async Task RestartAsync(string instance, InstanceExit exit, ILogger instanceLog, CancellationToken cancellationToken)
+    private async Task RestartAsync(string instance, InstanceExit exit, RestartPolicy policy, ILogger instanceLog,
+        CancellationToken cancellationToken)
     {
-        try
+        var attempt = exit.Attempt;
+        var delay = exit.Delay;
+        while (true)
         {
-            await Task.Delay(exit.Delay, cancellationToken);
-            // Someone may have started it by hand meanwhile; starting a running instance again would fail.
-            if (notifications.TryGetCurrentState(instance, out var current)
-                && current.Snapshot.State?.Text is { } state
-                && state != KnownResourceStates.Finished && state != KnownResourceStates.Exited)
+            string? failure;
+            try
             {
-                LogAlreadyStarted(logger, instance, state);
-                return;
+                await Task.Delay(delay, cancellationToken);
+                // Someone may have started it by hand meanwhile; starting a running instance again would fail.
+                if (notifications.TryGetCurrentState(instance, out var current)
+                    && current.Snapshot.State?.Text is { } state && !KnownResourceStates.TerminalStates.Contains(state))
+                {
+                    LogAlreadyStarted(logger, instance, state);
+                    return;
+                }
+                var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
+                if (result.Success || result.Canceled)
+                {
+                    return;
+                }
+                failure = result.Message;
             }
-            var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, cancellationToken);
-            if (!result.Success && !result.Canceled)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                LogRestartFailed(logger, instance, exit.Attempt, result.Message);
-                LogRestartFailed(instanceLog, instance, exit.Attempt, result.Message);
+                return; // the app host is shutting down: nothing is to be restarted any more
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The app host is shutting down: nothing is to be restarted any more.
-        }
-        catch (Exception exception)
-        {
-            // One failed restart must not end the watch over every other instance.
-            LogRestartFailed(logger, instance, exit.Attempt, exception.Message);
+            catch (Exception exception)
+            {
+                failure = exception.Message;
+            }
+            // A start that failed leaves the instance down with no exit to react to: try again, backing off further.
+            attempt++;
+            delay = policy.DelayFor(attempt);
+            LogRestartFailed(logger, instance, attempt - 1, failure, delay);
+            LogRestartFailed(instanceLog, instance, attempt - 1, failure, delay);
         }
     }
 
@@ -100,6 +110,6 @@ internal sealed partial class RestartOnExitService(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Instance} is already {State}; not restarting it again")]
     private static partial void LogAlreadyStarted(ILogger logger, string instance, string state);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Instance} could not be restarted (attempt {Attempt}): {Reason}")]
-    private static partial void LogRestartFailed(ILogger logger, string instance, int attempt, string? reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Instance} could not be restarted (attempt {Attempt}): {Reason}; trying again in {Delay}")]
+    private static partial void LogRestartFailed(ILogger logger, string instance, int attempt, string? reason, TimeSpan delay);
 }
