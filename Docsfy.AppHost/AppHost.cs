@@ -1,5 +1,6 @@
 using Docsfy.AppHost.Deployment;
 using Docsfy.AppHost.Infrastructure;
+using Docsfy.AppHost.Restarts;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -43,6 +44,8 @@ builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(messaging).WaitFor(messaging)
     .WithHttpHealthCheck("/health")
     // Published: built from Docsfy.Worker/Dockerfile (git, ssh, the AI tools), the AI keys as secret parameters.
-    .WithDeployment(builder);
+    .WithDeployment(builder)
+    // Run mode: a crashed worker is started again (Worker:RestartOnExit); a deployment's platform does that itself.
+    .WithRestartOnExit(builder.Configuration.GetSection("Worker"));
 
 builder.Build().Run();
