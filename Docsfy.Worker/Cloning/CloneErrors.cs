@@ -1,3 +1,4 @@
+using Docsfy.Credentials;
 using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
@@ -5,12 +6,24 @@ namespace Docsfy.Worker.Cloning;
 /// <summary>Turns LibGit2Sharp failures into messages users can act on (never a stack trace).</summary>
 internal static class CloneErrors
 {
+    /// <summary>
+    /// The repository refused who the clone said it was (or that it said nobody): the message names the repository and
+    /// what to do, never the credential.
+    /// </summary>
+    public static string AuthenticationFailed(string display, RepositoryCredential? credential) => credential is null
+        ? $"Authentication failed for {display}: the repository is private (or does not exist); set the project's credentials and run again."
+        : $"Authentication failed for {display}: the project's {(credential.Kind == CredentialKind.SshKey ? "ssh key" : "token")} was refused (wrong, expired, or without read access to the repository).";
+
     public static CloneFailedException Describe(LibGit2SharpException error, string branch, string? transportFailure = null)
     {
         var detail = FirstLine(transportFailure ?? error.Message);
         if (error is NotFoundException && detail.Contains($"origin/{branch}", StringComparison.Ordinal))
         {
             return new($"The branch '{branch}' does not exist in the repository.", error);
+        }
+        if (detail.StartsWith("Authentication failed for ", StringComparison.Ordinal))
+        {
+            return new(detail, error);
         }
         if (Contains(detail, "authentication", "401", "403", "credentials"))
         {

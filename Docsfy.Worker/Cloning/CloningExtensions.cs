@@ -17,6 +17,9 @@ public static class CloningExtensions
             .Validate(options => options.Problem() is null, "Invalid Clone settings: Timeout, MaxBytes, MaxFiles and every HistoryDepths entry must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRepositoryCloner, RepositoryCloner>();
+        // Private repositories: the credential store and the Data Protection key ring shared with the API.
+        builder.AddRepositoryCredentials();
+        builder.Services.AddSingleton<RepositorySources>();
         return builder;
     }
 
