@@ -6,7 +6,7 @@ using Docsfy.Credentials;
 namespace Docsfy.Api.Credentials;
 
 /// <summary>
-/// A private repository's credentials (docs/design/refresh.md §7): write-only, the owner's and admins' alone. Anyone
+/// A private repository's credentials (docs/design/refresh.md §8): write-only, the owner's and admins' alone. Anyone
 /// else, a grantee who reads the docs included, gets the 404 of a project they cannot see: a grantee must not even learn
 /// whether credentials are set.
 /// </summary>

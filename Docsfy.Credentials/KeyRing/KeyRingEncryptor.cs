@@ -27,7 +27,7 @@ internal sealed class KeyRingEncryptor(byte[] key) : IXmlEncryptor
         }
         CryptographicOperations.ZeroMemory(plaintext);
         var element = new XElement(ElementName,
-            new XComment(" Encrypted with a key derived from DOCSFY_KEY_HASH_SECRET (docs/design/refresh.md §7). "),
+            new XComment(" Encrypted with a key derived from DOCSFY_KEY_HASH_SECRET (docs/design/refresh.md §8). "),
             new XElement("value", Convert.ToBase64String(sealedBytes)));
         return new EncryptedXmlInfo(element, typeof(KeyRingDecryptor));
     }

@@ -6,7 +6,7 @@ namespace Docsfy.Credentials.KeyRing;
 /// <summary>
 /// The AES-256 key that encrypts the key ring's keys at rest, derived (HKDF-SHA256) from <c>DOCSFY_KEY_HASH_SECRET</c>.
 /// Every API replica and the worker are given that secret, and the database never holds it: a dump of the database
-/// alone opens neither the key ring nor, through it, any credential (docs/design/refresh.md §7).
+/// alone opens neither the key ring nor, through it, any credential (docs/design/refresh.md §8).
 /// </summary>
 internal static class KeyRingKey
 {

@@ -1,4 +1,4 @@
--- Private repositories (docs/design/refresh.md §7). A project's credential is stored only as a Data Protection payload;
+-- Private repositories (docs/design/refresh.md §8). A project's credential is stored only as a Data Protection payload;
 -- the key ring that can open it is in data_protection_keys, itself encrypted with a key derived from
 -- DOCSFY_KEY_HASH_SECRET, so a database dump alone opens neither.
 create table if not exists project_credentials (

@@ -35,7 +35,7 @@ public interface IRepositoryCloner
 
 /// <summary>Exactly one of <paramref name="Url"/> and <paramref name="LocalPath"/>.</summary>
 /// <param name="Credential">
-/// The project's credential for a private repository (docs/design/refresh.md §7), or null. Its own ToString withholds
+/// The project's credential for a private repository (docs/design/refresh.md §8), or null. Its own ToString withholds
 /// the secret, so this record can be logged.
 /// </param>
 public sealed record RepositorySource(string? Url, string? LocalPath, string Branch, RepositoryCredential? Credential = null);

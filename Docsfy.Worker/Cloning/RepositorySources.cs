@@ -3,7 +3,7 @@ using Docsfy.Credentials;
 namespace Docsfy.Worker.Cloning;
 
 /// <summary>
-/// What to clone, with the project's credential when it has one (docs/design/refresh.md §7). The credential is read
+/// What to clone, with the project's credential when it has one (docs/design/refresh.md §8). The credential is read
 /// from PostgreSQL by the project's key at the moment it is needed, never carried in a message.
 /// </summary>
 public sealed class RepositorySources(CredentialStore credentials)
