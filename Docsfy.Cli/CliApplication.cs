@@ -34,6 +34,7 @@ public static class CliApplication
             ModelsCommand.Create(globals),
             UsersCommand.Create(globals),
             AccessCommand.Create(globals),
+            CredentialsCommand.Create(globals),
         };
         return root;
     }

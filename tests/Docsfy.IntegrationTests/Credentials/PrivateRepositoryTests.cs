@@ -142,7 +142,7 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
             "select count(*) from data_protection_keys where xml not like '%keyRingSecret%' or xml like '%<masterKey%'"));
 
         // Deleting the project deletes its credentials.
-        (await client.SendAsync(HttpMethod.Delete, $"/api/projects/{name}", owner.Bearer)).AssertStatus(HttpStatusCode.OK);
+        (await client.SendAsync(HttpMethod.Delete, $"/api/projects/{name}", owner.Bearer)).AssertStatus(HttpStatusCode.NoContent);
         Assert.Equal(0, await VariantRows.CountAsync(fixture.Host,
             "select count(*) from project_credentials where project_name = @name", ("name", name)));
         Assert.DoesNotContain(fixture.Host.Logs.Lines, line => line.Contains(token, StringComparison.Ordinal));
