@@ -106,7 +106,9 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
         const string token = "ghp_ownersSecretTokenValue0123456789";
         var body = new { kind = "https_token", username = "x-access-token", token };
 
-        (await client.SendAsync(HttpMethod.Put, route, owner.Bearer, body)).AssertStatus(HttpStatusCode.OK);
+        var contract = await OpenApiContract.FetchAsync(client);
+        var path = "/api/projects/{name}/credentials";
+        contract.AssertMatches((await client.SendAsync(HttpMethod.Put, route, owner.Bearer, body)).AssertStatus(HttpStatusCode.OK), "put", path);
 
         // The grantee reads the project, but of its credentials learns exactly what a stranger does: nothing.
         (await client.GetAsync($"/api/projects/{name}?owner={owner.Username}", grantee.Bearer)).AssertStatus(HttpStatusCode.OK);
@@ -114,12 +116,14 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
         {
             var notFound = (await client.GetAsync($"{route}?owner={owner.Username}", other.Bearer)).AssertError(HttpStatusCode.NotFound);
             Assert.Equal($"Project '{name}' not found.", notFound.Detail);
+            contract.AssertMatches(notFound, "get", path);
             (await client.SendAsync(HttpMethod.Put, $"{route}?owner={owner.Username}", other.Bearer,
                 new { kind = "https_token", username = "x", token = "theirs" })).AssertError(HttpStatusCode.NotFound);
             (await client.SendAsync(HttpMethod.Delete, $"{route}?owner={owner.Username}", other.Bearer)).AssertError(HttpStatusCode.NotFound);
         }
         var admin = (await client.GetAsync($"{route}?owner={owner.Username}", DocsfyAppFixture.Admin)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal("x-access-token", admin.String("username"));
+        contract.AssertMatches(admin, "get", path);
 
         // Bad input: a clear 4xx that never echoes the secret.
         foreach (var bad in new object[]
@@ -131,6 +135,7 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
         {
             var refused = (await client.SendAsync(HttpMethod.Put, route, owner.Bearer, bad)).AssertError(HttpStatusCode.BadRequest);
             Assert.DoesNotContain(token, refused.Body);
+            contract.AssertMatches(refused, "put", path);
         }
         (await client.SendAsync(HttpMethod.Put, route, owner.Bearer, new { kind = "https_token", username = "u", token = "t", extra = 1 }))
             .AssertError(HttpStatusCode.UnprocessableEntity);
