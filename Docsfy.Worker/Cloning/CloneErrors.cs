@@ -8,11 +8,18 @@ internal static class CloneErrors
 {
     /// <summary>
     /// The repository refused who the clone said it was (or that it said nobody): the message names the repository and
-    /// what to do, never the credential.
+    /// what to do, never the credential. <paramref name="usableKind"/> is the kind the transport can send.
     /// </summary>
-    public static string AuthenticationFailed(string display, RepositoryCredential? credential) => credential is null
-        ? $"Authentication failed for {display}: the repository is private (or does not exist); set the project's credentials and run again."
-        : $"Authentication failed for {display}: the project's {(credential.Kind == CredentialKind.SshKey ? "ssh key" : "token")} was refused (wrong, expired, or without read access to the repository).";
+    public static string AuthenticationFailed(string display, RepositoryCredential? credential, string usableKind) => credential switch
+    {
+        null => $"Authentication failed for {display}: the repository is private (or does not exist); set the project's credentials and run again.",
+        { Kind: CredentialKind.SshKey } when usableKind != CredentialKind.SshKey =>
+            $"Authentication failed for {display}: the project's credentials are an ssh key, which an https URL cannot use; set a token, or use the repository's ssh URL.",
+        { Kind: CredentialKind.HttpsToken } when usableKind != CredentialKind.HttpsToken =>
+            $"Authentication failed for {display}: the project's credentials are a token, which an ssh URL cannot use; set an ssh key, or use the repository's https URL.",
+        { Kind: CredentialKind.SshKey } => $"Authentication failed for {display}: the project's ssh key was refused (wrong, or without read access to the repository).",
+        _ => $"Authentication failed for {display}: the project's token was refused (wrong, expired, or without read access to the repository).",
+    };
 
     public static CloneFailedException Describe(LibGit2SharpException error, string branch, string? transportFailure = null)
     {

@@ -103,7 +103,7 @@ internal sealed class GuardedHttpSubtransport : RpcSmartSubtransport
             }
             if (_response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new HttpRequestException(CloneErrors.AuthenticationFailed(Display(url), scope.Credential));
+                throw new HttpRequestException(CloneErrors.AuthenticationFailed(Display(url), scope.Credential, CredentialKind.HttpsToken));
             }
             if (_response.StatusCode != HttpStatusCode.OK)
             {

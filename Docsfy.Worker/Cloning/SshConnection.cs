@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Docsfy.Credentials;
 using Docsfy.Worker.Ai.Cli;
 using LibGit2Sharp;
 using Docsfy.Worker.Processes;
@@ -129,7 +130,7 @@ internal sealed class SshConnection : SmartSubtransportStream
         var lastLine = errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault();
         _scope.TransportFailure = lastLine is null ? "ssh closed the connection."
-            : lastLine.Contains("Permission denied", StringComparison.Ordinal) ? CloneErrors.AuthenticationFailed(_display, _scope.Credential)
+            : lastLine.Contains("Permission denied", StringComparison.Ordinal) ? CloneErrors.AuthenticationFailed(_display, _scope.Credential, CredentialKind.SshKey)
             : lastLine.Contains("Host key verification failed", StringComparison.Ordinal)
                 ? $"Authentication failed for {_display}: the host's key is not the one in the project's known_hosts (or the worker's)."
             : $"ssh: {TreeEntryNames.Printable(lastLine)}";

@@ -67,6 +67,20 @@ public sealed class PrivateHttpCloneTests : IDisposable
     }
 
     [Fact]
+    public async Task An_ssh_key_for_an_https_url_is_not_sent_and_the_message_says_why()
+    {
+        Serve("private.git");
+        using var server = new GitHttpServer(_served.Path) { RequiredBasicAuth = ("x-access-token", Token) };
+
+        var error = await Assert.ThrowsAsync<CloneFailedException>(() => Cloners.Create(o => o.AllowLoopbackHosts = true)
+            .CloneAsync(new RepositorySource(server.UrlOf("private.git"), null, "main", RepositoryCredential.SshKey("key", null)),
+                _scratch.Child("co"), default)
+            .WaitAsync(Cloners.Bound));
+
+        Assert.Contains("an ssh key, which an https URL cannot use", error.Message);
+    }
+
+    [Fact]
     public async Task The_head_check_uses_the_token_too()
     {
         var sha = Serve("private.git");
