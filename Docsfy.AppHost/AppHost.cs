@@ -42,6 +42,8 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
+    // Opens the Data Protection key ring private repositories' credentials are encrypted with (README, Private repositories).
+    .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
     .WithHttpHealthCheck("/health")
     // Published: built from Docsfy.Worker/Dockerfile (git, ssh, the AI tools), the AI keys as secret parameters.
     .WithDeployment(builder)

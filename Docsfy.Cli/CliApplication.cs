@@ -36,6 +36,7 @@ public static class CliApplication
             UsersCommand.Create(globals),
             AccessCommand.Create(globals),
             RefreshCommand.Create(globals),
+            CredentialsCommand.Create(globals),
         };
         return root;
     }

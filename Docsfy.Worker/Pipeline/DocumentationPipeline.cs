@@ -1,4 +1,5 @@
 using Docsfy.Contracts;
+using Docsfy.Credentials;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.CrossLinking;
@@ -18,7 +19,7 @@ namespace Docsfy.Worker.Pipeline;
 /// <c>error</c>; validating and cross-linking failures are logged and skipped; any doubt in incremental planning means
 /// a full run. Cancellation (abort, time limit, shutdown) propagates to the caller.
 /// </summary>
-public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
+public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySources sources, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
     OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, IOptions<WorkerOptions> options,
     IOptions<ImageOptions> imageOptions, ILogger<DocumentationPipeline> logger)
@@ -49,7 +50,16 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         }
 
         await reporter.StageAsync(RunStage.Cloning, cancellationToken);
-        var source = new RepositorySource(command.RepoUrl, command.RepoPath, variant.Branch);
+        RepositorySource source;
+        try
+        {
+            source = await sources.ForProjectAsync(command.RepoUrl, command.RepoPath, variant.Branch, variant.Name, variant.Owner,
+                cancellationToken);
+        }
+        catch (CredentialUnreadableException exception)
+        {
+            return RunOutcome.Failed(exception.Message);
+        }
         // Asking the source for the branch's head costs one round trip; an up-to-date run then needs no clone at all.
         if (command.BaseCommitSha is { } baseCommit && !command.Force
             && await cloner.ResolveHeadAsync(source, cancellationToken) == baseCommit
@@ -85,7 +95,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         try
         {
             var documented = run.Ai is null ? await DocumentOfflineAsync(run, cancellationToken)
-                : await incremental.PlanAsync(run, checkout, cancellationToken) is { } changes
+                : await incremental.PlanAsync(run, checkout, source, cancellationToken) is { } changes
                     ? await DocumentChangesAsync(run, changes, cancellationToken)
                     : await DocumentAllAsync(run, cancellationToken);
             return await RenderAsync(run, documented, checkout.CommitSha, cancellationToken);

@@ -15,7 +15,8 @@ namespace Docsfy.Worker.Pipeline;
 /// </summary>
 public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache, ILogger<IncrementalPlanner> logger)
 {
-    public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, CancellationToken cancellationToken)
+    public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, RepositorySource source,
+        CancellationToken cancellationToken)
     {
         var command = run.Command;
         if (run.Ai is null || command.Force || command.BaseRunId is not { } baseRun
@@ -30,7 +31,6 @@ public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache
         {
             return FullRegeneration(run, "the earlier run left no cached pages");
         }
-        var source = new RepositorySource(command.RepoUrl, command.RepoPath, run.Variant.Branch);
         if (!await cloner.FetchCommitAsync(source, checkout, baseCommit, cancellationToken))
         {
             return FullRegeneration(run, $"the earlier commit {baseCommit} is no longer reachable");
