@@ -1,5 +1,3 @@
-using RabbitMQ.Client;
-
 namespace Docsfy.Api.Generation.Events;
 
 /// <summary>
@@ -12,9 +10,10 @@ public sealed class EventListening(TimeProvider time)
 {
     private volatile Listening? _current;
 
-    public void Connected(IConnection connection) => _current = new Listening(connection, time.GetUtcNow());
+    /// <summary>A new event connection opened; <paramref name="isOpen"/> tells whether it still is.</summary>
+    public void Connected(Func<bool> isOpen) => _current = new Listening(isOpen, time.GetUtcNow());
 
-    public TimeSpan ListeningFor => _current is { Connection.IsOpen: true } current ? time.GetUtcNow() - current.Since : TimeSpan.Zero;
+    public TimeSpan ListeningFor => _current is { } current && current.IsOpen() ? time.GetUtcNow() - current.Since : TimeSpan.Zero;
 
-    private sealed record Listening(IConnection Connection, DateTimeOffset Since);
+    private sealed record Listening(Func<bool> IsOpen, DateTimeOffset Since);
 }

@@ -110,9 +110,9 @@ public sealed class RunEventPartitions(IConfiguration configuration, RunEventApp
             };
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            _connection = await factory.CreateConnectionAsync(timeout.Token);
-            listening.Connected(_connection);
-            return _connection;
+            var connection = await factory.CreateConnectionAsync(timeout.Token);
+            listening.Connected(() => connection.IsOpen);
+            return _connection = connection;
         }
         finally
         {
