@@ -19,16 +19,33 @@ public sealed class ChaosSoakTests(FaultFixture fixture, ITestOutputHelper outpu
         var loadBefore = ChaosReport.LoadAverage();
         var outcomes = new List<FaultOutcome>();
         var rounds = 0;
-        while (rounds < settings.Rounds && (settings.Duration is not { } duration || DateTime.UtcNow - started < duration))
+        var broken = false;
+        while (!broken && rounds < settings.Rounds && (settings.Duration is not { } duration || DateTime.UtcNow - started < duration))
         {
             rounds++;
             foreach (var fault in Faults.All)
             {
-                var outcome = await FaultScenario.RunAsync(fixture.Host, fault, settings.RunsPerScenario);
+                FaultOutcome outcome;
+                try
+                {
+                    outcome = await FaultScenario.RunAsync(fixture.Host, fault, settings.RunsPerScenario);
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // The system did not come back well enough to run the scenario at all: record it, and stop here,
+                    // since every later scenario would meet the same broken system.
+                    outcome = new FaultOutcome(fault, settings.RunsPerScenario, 0, 0, 0, 0, 0, [],
+                        [$"round {rounds}: the scenario could not run: {exception.Message}"]);
+                    broken = true;
+                }
                 output.WriteLine($"round {rounds}, {fault.Name}: {outcome.RunsReady}/{outcome.RunsStarted} ready, "
                                  + $"{outcome.RunsResumed} resumed, {outcome.TerminalStatusesLost} lost, {outcome.StuckVariants} stuck"
                                  + string.Concat(outcome.Problems.Select(p => $"\n  {p}")));
                 outcomes.Add(outcome);
+                if (broken)
+                {
+                    break;
+                }
             }
         }
         var report = ChaosReport.Render(settings, outcomes, rounds, loadBefore, ChaosReport.LoadAverage(), started, DateTime.UtcNow - started);
