@@ -18,6 +18,7 @@ public static class GenerationExtensions
         builder.Services.AddSingleton<VariantEventStore>();
         builder.Services.AddSingleton<RunEventApplier>();
         builder.Services.AddSingleton<ReplicaMembership>();
+        builder.Services.AddSingleton<EventListening>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunEventPartitions>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RunEventPartitions>());

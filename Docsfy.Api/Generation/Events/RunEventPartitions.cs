@@ -17,7 +17,7 @@ namespace Docsfy.Api.Generation.Events;
 /// a new one starts on a fresh connection and the broker delivers the unacknowledged events again.
 /// </remarks>
 public sealed class RunEventPartitions(IConfiguration configuration, RunEventApplier applier, IBus bus,
-    ReplicaMembership membership, ILogger<RunEventPartitions> logger) : BackgroundService
+    ReplicaMembership membership, EventListening listening, ILogger<RunEventPartitions> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
 
@@ -110,7 +110,9 @@ public sealed class RunEventPartitions(IConfiguration configuration, RunEventApp
             };
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            return _connection = await factory.CreateConnectionAsync(timeout.Token);
+            var connection = await factory.CreateConnectionAsync(timeout.Token);
+            listening.Connected(() => connection.IsOpen);
+            return _connection = connection;
         }
         finally
         {

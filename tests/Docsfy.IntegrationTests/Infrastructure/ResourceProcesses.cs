@@ -5,24 +5,40 @@ namespace Docsfy.IntegrationTests.Infrastructure;
 /// <summary>Hard-kills a resource's processes, as a crash or an OOM kill would, for tests of what survives that.</summary>
 public static class ResourceProcesses
 {
-    /// <summary>SIGKILLs the process the app host started for <paramref name="resource"/> and all of its descendants.</summary>
-    public static Task KillAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// SIGKILLs the process the app host started for <paramref name="resource"/> (one instance of it, when it has
+    /// replicas) and all of its descendants, and returns the instance's id (what the app host's commands take).
+    /// </summary>
+    public static Task<string> KillAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
         KillAsync(app, resource, spareWorkerChildren: false, cancellationToken);
 
     /// <summary>
     /// SIGKILLs the worker service itself (and the <c>dotnet run</c> around it) but not the processes it started, which a
     /// real crash leaves running: they carry the worker's mark (<c>DOCSFY_WORKER_PID</c>) in their environment.
     /// </summary>
-    public static Task KillLeavingChildrenAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
+    public static Task<string> KillLeavingChildrenAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
         KillAsync(app, resource, spareWorkerChildren: true, cancellationToken);
 
-    private static async Task KillAsync(DistributedApplication app, string resource, bool spareWorkerChildren,
+    /// <summary>The process the app host started for <paramref name="resource"/> (one instance) and all its descendants.</summary>
+    public static async Task<IReadOnlyList<int>> TreeAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        var (_, root) = await RunningAsync(app, resource, cancellationToken);
+        return [root, .. DescendantsOf(root)];
+    }
+
+    private static async Task<(string ResourceId, int Pid)> RunningAsync(DistributedApplication app, string resource,
         CancellationToken cancellationToken)
     {
         var running = await app.ResourceNotifications.WaitForResourceAsync(resource,
             e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null), cancellationToken);
-        var root = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
-            System.Globalization.CultureInfo.InvariantCulture);
+        return (running.ResourceId, Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
+            System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> KillAsync(DistributedApplication app, string resource, bool spareWorkerChildren,
+        CancellationToken cancellationToken)
+    {
+        var (resourceId, root) = await RunningAsync(app, resource, cancellationToken);
         // In tests a project runs as `dotnet run`, whose child is the service itself: kill the whole tree.
         foreach (var pid in DescendantsOf(root).Prepend(root).Where(pid => !spareWorkerChildren || !IsWorkerChild(pid)))
         {
@@ -35,6 +51,7 @@ public static class ResourceProcesses
                 // Already gone.
             }
         }
+        return resourceId;
     }
 
     private static bool IsWorkerChild(int pid) => WorkerMarkOf(pid) is not null;
