@@ -32,7 +32,11 @@ public interface IRepositoryCloner
 }
 
 /// <summary>Exactly one of <paramref name="Url"/> and <paramref name="LocalPath"/>.</summary>
-public sealed record RepositorySource(string? Url, string? LocalPath, string Branch);
+/// <param name="Commit">
+/// The commit to check out instead of the branch's head: one the branch had when an earlier attempt of the run cloned it
+/// (docs/design/pipeline.md §9). Null for the head.
+/// </param>
+public sealed record RepositorySource(string? Url, string? LocalPath, string Branch, string? Commit = null);
 
 /// <summary>A checked-out commit. Files are read only through the checkout file reader, never by following links.</summary>
 public sealed record Checkout(string Directory, string CommitSha);
