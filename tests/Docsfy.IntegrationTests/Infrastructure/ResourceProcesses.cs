@@ -16,13 +16,37 @@ public static class ResourceProcesses
     public static Task KillLeavingChildrenAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
         KillAsync(app, resource, spareWorkerChildren: true, cancellationToken);
 
-    private static async Task KillAsync(DistributedApplication app, string resource, bool spareWorkerChildren,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the resource's processes to stop (SIGTERM), as an orchestrator does before a deployment replaces them: the
+    /// service shuts down gracefully. The processes it started are left to it.
+    /// </summary>
+    public static async Task TerminateAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        var root = await RootOfAsync(app, resource, cancellationToken);
+        foreach (var pid in DescendantsOf(root).Prepend(root).Where(pid => !IsWorkerChild(pid)))
+        {
+            // Gone already is fine: the process stopped on its own.
+            _ = SendSignal(pid, SigTerm);
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    private static async Task<int> RootOfAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
     {
         var running = await app.ResourceNotifications.WaitForResourceAsync(resource,
             e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null), cancellationToken);
-        var root = Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
+        return Convert.ToInt32(running.Snapshot.Properties.First(p => p.Name == "executable.pid").Value,
             System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task KillAsync(DistributedApplication app, string resource, bool spareWorkerChildren,
+        CancellationToken cancellationToken)
+    {
+        var root = await RootOfAsync(app, resource, cancellationToken);
         // In tests a project runs as `dotnet run`, whose child is the service itself: kill the whole tree.
         foreach (var pid in DescendantsOf(root).Prepend(root).Where(pid => !spareWorkerChildren || !IsWorkerChild(pid)))
         {
