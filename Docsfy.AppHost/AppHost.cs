@@ -40,7 +40,7 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
-    // With 2 or more, a killed worker's run continues on another (docs/design/pipeline.md §9).
+    // With 2 or more, a killed worker's run continues on another (docs/design/pipeline.md §12).
     .WithReplicas(builder.Configuration.GetValue("Worker:Replicas", 1))
     .WithHttpHealthCheck("/health");
 

@@ -6,7 +6,7 @@ namespace Docsfy.Contracts;
 /// plan. <see cref="Usage"/> is what the worker's run spent (null when the API itself ended the run).
 /// <see cref="LeftOut"/> says, in the user's words, what a ready run's site left out because a limit was reached
 /// ("150 of 180 guides shown"); null when nothing was. A terminal status of an earlier <see cref="Attempt"/> than the
-/// run's current one is refused (docs/design/pipeline.md §9).
+/// run's current one is refused (docs/design/pipeline.md §12).
 /// </summary>
 public sealed record GenerationFinished(
     VariantKey Variant,

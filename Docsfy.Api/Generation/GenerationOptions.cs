@@ -26,7 +26,7 @@ public sealed class GenerationOptions
     /// <summary>
     /// How often one run may be handed to another worker because its worker was lost (went silent, or shut down and
     /// handed it back) before it ends in <c>error</c> instead: a repository that crashes every worker must not go round
-    /// forever (docs/design/pipeline.md §9). 0 turns takeovers off.
+    /// forever (docs/design/pipeline.md §12). 0 turns takeovers off.
     /// </summary>
     public int MaxTakeovers { get; set; } = 2;
 

@@ -166,7 +166,7 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
     }
 
     /// <summary>
-    /// Takes over runs whose worker's heartbeats stopped (docs/design/pipeline.md §9), and ends runs nobody works on
+    /// Takes over runs whose worker's heartbeats stopped (docs/design/pipeline.md §12), and ends runs nobody works on
     /// (their worker was lost more often than <c>Generation:MaxTakeovers</c> allows, or no worker took them in time:
     /// hours while workers are busy, minutes while none is alive), telling their viewers. Every replica may call it: each
     /// run is taken over or ended, and announced, by exactly one.
@@ -250,7 +250,7 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
             var command = new GenerateDocumentation(variant, started.RunId, run.RepoUrl, run.RepoPath, run.Force, run.RepoType,
                 run.AiCliTimeoutMinutes, started.BaseRunId, started.BaseCommitSha, started.BasePlanJson);
             // Recorded before it is sent, so whichever worker takes it has a checkpoint to write to and a takeover has
-            // the command to send again (docs/design/pipeline.md §9).
+            // the command to send again (docs/design/pipeline.md §12).
             await takeovers.RecordAsync(command, timeout.Token);
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
             await endpoint.Send(command, timeout.Token);

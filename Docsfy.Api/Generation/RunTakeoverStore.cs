@@ -5,7 +5,7 @@ using Npgsql;
 namespace Docsfy.Api.Generation;
 
 /// <summary>
-/// Hands runs whose worker was lost to the next worker (docs/design/pipeline.md §9). A takeover is one conditional
+/// Hands runs whose worker was lost to the next worker (docs/design/pipeline.md §12). A takeover is one conditional
 /// statement: the run is still generating (an abort always wins), still at the attempt whose worker was lost, has a
 /// checkpoint to continue from, and has not been taken over <c>Generation:MaxTakeovers</c> times yet. It raises the
 /// run's attempt, so from then on only the new attempt's events, heartbeats and checkpoint writes count, and makes the

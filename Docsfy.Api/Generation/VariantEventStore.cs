@@ -13,7 +13,7 @@ namespace Docsfy.Api.Generation;
 /// progress only for the variant's current run, only while it is generating, only with a newer sequence number; a
 /// terminal status only while the run is still generating (so it wins over any progress that arrives later). Every
 /// event, heartbeats too, counts only from the run's current attempt: once a run is taken over, a worker that was only
-/// cut off can no longer change it (docs/design/pipeline.md §9). Page counts never go down within a run.
+/// cut off can no longer change it (docs/design/pipeline.md §12). Page counts never go down within a run.
 /// </summary>
 public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer search)
 {

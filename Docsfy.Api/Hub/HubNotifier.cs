@@ -31,7 +31,7 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
 
     /// <summary>
     /// The API handed a run to its next attempt: its viewers get a <c>progress</c> saying it resumed, with the page count
-    /// it had (docs/design/pipeline.md §9).
+    /// it had (docs/design/pipeline.md §12).
     /// </summary>
     public Task RunResumedAsync(GenerationProgressed resumed) => PublishAsync(
         new VariantEventsBroadcast([VariantEvent.Progress(resumed)]), $"run {resumed.RunId}");

@@ -1,4 +1,4 @@
--- Resumable runs (docs/design/pipeline.md §9). A run whose worker is lost is handed to another worker as the same run
+-- Resumable runs (docs/design/pipeline.md §12). A run whose worker is lost is handed to another worker as the same run
 -- (same generation_id) with the next attempt number; only the current attempt's events, heartbeats and checkpoint
 -- writes are applied, so a worker that was only cut off cannot change a run another worker has taken over.
 alter table variants add column if not exists run_attempt integer not null default 1;

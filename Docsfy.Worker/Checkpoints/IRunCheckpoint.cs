@@ -2,7 +2,7 @@ namespace Docsfy.Worker.Checkpoints;
 
 /// <summary>
 /// Where a run's stages record what they got done, as they go, so a later attempt does not do it again
-/// (docs/design/pipeline.md §9). Recording is best effort: a run whose record fails still runs, it only resumes from
+/// (docs/design/pipeline.md §12). Recording is best effort: a run whose record fails still runs, it only resumes from
 /// less.
 /// </summary>
 public interface IRunCheckpoint

@@ -1,7 +1,7 @@
 namespace Docsfy.Worker.Checkpoints;
 
 /// <summary>
-/// What earlier attempts of a run got done (docs/design/pipeline.md §9): the commit they documented, the plan, for an
+/// What earlier attempts of a run got done (docs/design/pipeline.md §12): the commit they documented, the plan, for an
 /// incremental run the pages it chose to rewrite, and every page written (by slug, placeholders never). Empty for a
 /// run's first attempt. <see cref="LastSequence"/> and <see cref="PageCount"/> are what the API last applied, so the
 /// attempt's events continue after them and its page count never goes back.

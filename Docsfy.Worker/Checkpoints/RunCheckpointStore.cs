@@ -6,7 +6,7 @@ namespace Docsfy.Worker.Checkpoints;
 /// A run's checkpoint in PostgreSQL (tables <c>run_checkpoints</c> and <c>run_checkpoint_pages</c>, created by the API
 /// when it sends the run). Every write is fenced: it changes something only while the run is generating and at the
 /// attempt that writes, so a worker that was cut off and whose run was taken over cannot write into the next attempt's
-/// checkpoint (docs/design/pipeline.md §9). Each write answers whether it was recorded.
+/// checkpoint (docs/design/pipeline.md §12). Each write answers whether it was recorded.
 /// </summary>
 public sealed class RunCheckpointStore(NpgsqlDataSource dataSource)
 {

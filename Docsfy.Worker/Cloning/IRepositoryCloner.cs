@@ -34,7 +34,7 @@ public interface IRepositoryCloner
 /// <summary>Exactly one of <paramref name="Url"/> and <paramref name="LocalPath"/>.</summary>
 /// <param name="Commit">
 /// The commit to check out instead of the branch's head: one the branch had when an earlier attempt of the run cloned it
-/// (docs/design/pipeline.md §9). Null for the head.
+/// (docs/design/pipeline.md §12). Null for the head.
 /// </param>
 public sealed record RepositorySource(string? Url, string? LocalPath, string Branch, string? Commit = null);
 

@@ -2,7 +2,7 @@ namespace Docsfy.Worker.Generation;
 
 /// <summary>
 /// On shutdown, takes no more runs, stops every run and waits briefly for each to hand itself back, so the API gives it
-/// to another worker at once (docs/design/pipeline.md §9) instead of after a heartbeat timeout because a worker was
+/// to another worker at once (docs/design/pipeline.md §12) instead of after a heartbeat timeout because a worker was
 /// merely restarted. Registered after the bus, so it stops before the bus does.
 /// </summary>
 public sealed class RunDrain(RunRegistry registry, ILogger<RunDrain> logger) : IHostedService

@@ -8,7 +8,7 @@ namespace Docsfy.Worker.Generation;
 /// Runs one generation in the background: checks it is still wanted, keeps its heartbeat going, maps every way it can
 /// end (done, failed, aborted, timed out) to one terminal event, and always frees its slot. A run stopped because this
 /// worker shuts down is not ended but handed back, so the API gives it to the next worker at once, which continues from
-/// the run's checkpoint (docs/design/pipeline.md §9).
+/// the run's checkpoint (docs/design/pipeline.md §12).
 /// </summary>
 public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbeat heartbeat, DocumentationPipeline pipeline,
     RunEventSender events, IOptions<WorkerOptions> options, ILogger<RunExecutor> logger)

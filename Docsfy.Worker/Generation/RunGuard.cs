@@ -4,7 +4,7 @@ namespace Docsfy.Worker.Generation;
 
 /// <summary>
 /// Asks the database whether a run is still the variant's current, generating run. The API owns that state: a run it
-/// aborted, timed out, replaced or taken over (it is then another attempt's, docs/design/pipeline.md §9) must stop here
+/// aborted, timed out, replaced or taken over (it is then another attempt's, docs/design/pipeline.md §12) must stop here
 /// too, even if the abort message never reached this worker.
 /// </summary>
 public sealed class RunGuard(NpgsqlDataSource dataSource)

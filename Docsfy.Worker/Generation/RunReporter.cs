@@ -5,7 +5,7 @@ namespace Docsfy.Worker.Generation;
 /// <summary>
 /// Tells the API what a run is doing: stage changes, finished pages, and the end. Pages finish on several threads; each
 /// message is built under a lock with the next sequence number, so a later sequence never carries an older page count
-/// (the API drops whichever arrives out of order). Every event carries the run's attempt (docs/design/pipeline.md §9).
+/// (the API drops whichever arrives out of order). Every event carries the run's attempt (docs/design/pipeline.md §12).
 /// </summary>
 /// <param name="publish">Publishes one event to the API (the bus in a worker, a recorder in unit tests).</param>
 /// <param name="trace">The run's spans: each stage reported starts one, and each event is sent inside it.</param>

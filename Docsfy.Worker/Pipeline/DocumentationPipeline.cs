@@ -20,7 +20,7 @@ namespace Docsfy.Worker.Pipeline;
 /// a full run. Cancellation (abort, time limit, shutdown) propagates to the caller.
 /// </summary>
 /// <remarks>
-/// As it goes, a run records its checkpoint (docs/design/pipeline.md §9): the commit once cloned, the plan once planned
+/// As it goes, a run records its checkpoint (docs/design/pipeline.md §12): the commit once cloned, the plan once planned
 /// (with an incremental run's choice of pages), every page once written. A later attempt of the run (its worker was
 /// lost) clones that same commit, takes the plan and the pages from the checkpoint, and asks the AI only for the rest;
 /// validating, cross-linking and rendering then run over all pages as usual.

@@ -16,7 +16,7 @@ namespace Docsfy.Worker.Pipeline;
 public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache, ILogger<IncrementalPlanner> logger)
 {
     /// <param name="decided">
-    /// The pages an earlier attempt of this run chose to rewrite (docs/design/pipeline.md §9): the AI is not asked again,
+    /// The pages an earlier attempt of this run chose to rewrite (docs/design/pipeline.md §12): the AI is not asked again,
     /// so the attempt rewrites exactly the pages the checkpoint's were written for.
     /// </param>
     public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, IReadOnlyList<string>? decided,

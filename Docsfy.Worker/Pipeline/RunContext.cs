@@ -7,7 +7,7 @@ using Docsfy.Worker.Generation;
 namespace Docsfy.Worker.Pipeline;
 
 /// <summary>Everything the stages of one run share.</summary>
-/// <param name="checkpoint">Where the stages record what they got done (docs/design/pipeline.md §9); nothing when null.</param>
+/// <param name="checkpoint">Where the stages record what they got done (docs/design/pipeline.md §12); nothing when null.</param>
 public sealed class RunContext(GenerateDocumentation command, RepositorySnapshot repository, string scratchDirectory,
     RunReporter reporter, AiSession? ai, IRunCheckpoint? checkpoint = null)
 {

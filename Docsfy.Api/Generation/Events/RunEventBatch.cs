@@ -8,7 +8,7 @@ namespace Docsfy.Api.Generation.Events;
 /// Progress is coalesced: the database needs only each run's newest state, and clients only the newest of consecutive
 /// events of one stage (a stage change is never merged into another stage). Terminal statuses are never merged or
 /// dropped here. Every kept event remembers its delivery tag, so clients get them in the order they were sent.
-/// Attempts only rise (docs/design/pipeline.md §9): when a batch holds events of several attempts of one run, only the
+/// Attempts only rise (docs/design/pipeline.md §12): when a batch holds events of several attempts of one run, only the
 /// newest attempt's are kept, since the older ones are stale whatever the database says; the database then refuses
 /// those of an attempt older than the run's current one.
 /// </summary>
@@ -127,5 +127,5 @@ public sealed class RunEventBatch
 /// <summary>An event and the delivery tag it came with (its place in the partition's order).</summary>
 public sealed record Sent<T>(T Event, ulong DeliveryTag);
 
-/// <summary>One attempt of a run (docs/design/pipeline.md §9).</summary>
+/// <summary>One attempt of a run (docs/design/pipeline.md §12).</summary>
 public readonly record struct RunAttempt(Guid RunId, int Attempt);

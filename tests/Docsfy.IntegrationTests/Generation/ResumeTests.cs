@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Docsfy.IntegrationTests.Generation;
 
 /// <summary>
-/// Runs that survive their worker (docs/design/pipeline.md §9): a run whose worker is killed or shuts down is taken over
+/// Runs that survive their worker (docs/design/pipeline.md §12): a run whose worker is killed or shuts down is taken over
 /// as the same run and continues from its checkpoint, at most <see cref="ResumeFixture.MaxTakeovers"/> times; an abort
 /// wins over a takeover; and nothing an earlier attempt sends counts once the run has moved on.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Docsfy.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// An app host of its own for tests that kill, stop and restart its worker mid-run to see the run taken over
-/// (docs/design/pipeline.md §9). The worker runs <c>claude</c> as the gated fake tool (Assets/gated-ai.sh), so a run can
+/// (docs/design/pipeline.md §12). The worker runs <c>claude</c> as the gated fake tool (Assets/gated-ai.sh), so a run can
 /// be held with 2 of its 3 pages written; a run is taken over at most once, so the limit is quick to reach.
 /// </summary>
 public sealed class ResumeFixture : AppHostFixture

@@ -2,7 +2,7 @@ namespace Docsfy.IntegrationTests.Topology;
 
 /// <summary>
 /// <c>Worker:Replicas</c> in the app host's model, built without starting anything: with 2, a killed worker's run
-/// continues on the other (docs/design/pipeline.md §9).
+/// continues on the other (docs/design/pipeline.md §12).
 /// </summary>
 public sealed class WorkerReplicaModelTests
 {

@@ -5,7 +5,7 @@ namespace Docsfy.WorkerTests.Cloning;
 
 /// <summary>
 /// A resumed run clones the commit its first attempt documented, wherever the branch has moved since
-/// (docs/design/pipeline.md §9). Over loopback smart HTTP (shallow clones) and local paths; never the internet.
+/// (docs/design/pipeline.md §12). Over loopback smart HTTP (shallow clones) and local paths; never the internet.
 /// </summary>
 public sealed class PinnedCloneTests : IDisposable
 {

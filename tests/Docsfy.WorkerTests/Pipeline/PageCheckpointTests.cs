@@ -7,7 +7,7 @@ namespace Docsfy.WorkerTests.Pipeline;
 
 /// <summary>
 /// Every page written in full is checkpointed before it is counted, and placeholders never are, so a later attempt of
-/// the run asks the AI only for pages it does not have (docs/design/pipeline.md §9).
+/// the run asks the AI only for pages it does not have (docs/design/pipeline.md §12).
 /// </summary>
 public sealed class PageCheckpointTests
 {
