@@ -171,7 +171,9 @@ public sealed class ResumeTests(ResumeFixture fixture)
             }
 
             // Handed back, not found silent: the takeover says the worker stopped, not that it was lost.
-            var resumed = await UntilProgressAsync(socket, name, p => ErrorOf(p)?.StartsWith("Resumed after the worker stopped", StringComparison.Ordinal) == true);
+            var resumed = await RunWatcher.UntilProgressAsync(socket, name,
+                p => ErrorOf(p)?.StartsWith("Resumed after the worker stopped", StringComparison.Ordinal) == true, "resumed after a hand-back",
+                RunTimeout);
             Assert.Equal(2, resumed.GetProperty("page_count").GetInt32());
             Assert.Equal("2", await VariantRows.ColumnAsync(Host, runId, "run_attempt"));
             File.WriteAllText(gate, "");
@@ -228,24 +230,6 @@ public sealed class ResumeTests(ResumeFixture fixture)
 
     private static string? ErrorOf(JsonElement message) =>
         message.TryGetProperty("error_message", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null;
-
-    private static async Task<JsonElement> UntilProgressAsync(HubClient socket, string name, Func<JsonElement, bool> match)
-    {
-        var deadline = DateTime.UtcNow + RunTimeout;
-        while (true)
-        {
-            var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new Xunit.Sdk.XunitException($"No matching progress of {name} in {RunTimeout}.");
-            }
-            var message = await socket.NextAsync(remaining);
-            if (message.GetProperty("type").GetString() == "progress" && message.GetProperty("name").GetString() == name && match(message))
-            {
-                return message;
-            }
-        }
-    }
 
     private async Task KillWorkerAsync()
     {
