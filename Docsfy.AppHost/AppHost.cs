@@ -1,4 +1,6 @@
+using Docsfy.AppHost.Deployment;
 using Docsfy.AppHost.Infrastructure;
+using Docsfy.AppHost.Restarts;
 using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -40,8 +42,14 @@ foreach (var setting in new[] { "AI_AVAILABLE_PROVIDERS", "AI_PROVIDER", "AI_MOD
 builder.AddProject<Projects.Docsfy_Worker>("worker")
     .WithReference(database).WaitForCompletion(migrations)
     .WithReference(messaging).WaitFor(messaging)
+    // Opens the Data Protection key ring private repositories' credentials are encrypted with (README, Private repositories).
+    .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
+    .WithHttpHealthCheck("/health")
     // With 2 or more, a killed worker's run continues on another (docs/design/pipeline.md §12).
     .WithReplicas(builder.Configuration.GetValue("Worker:Replicas", 1))
-    .WithHttpHealthCheck("/health");
+    // Published: built from Docsfy.Worker/Dockerfile (git, ssh, the AI tools), the AI keys as secret parameters.
+    .WithDeployment(builder)
+    // Run mode: a crashed worker is started again (Worker:RestartOnExit); a deployment's platform does that itself.
+    .WithRestartOnExit(builder.Configuration.GetSection("Worker"));
 
 builder.Build().Run();

@@ -4,6 +4,7 @@ using Docsfy.Cli.Connection;
 using Docsfy.Cli.Connection.Profiles;
 using Docsfy.Cli.Output;
 using Docsfy.Cli.Projects;
+using Docsfy.Cli.Refresh;
 using Docsfy.Cli.Runs;
 
 namespace Docsfy.Cli;
@@ -34,6 +35,8 @@ public static class CliApplication
             ModelsCommand.Create(globals),
             UsersCommand.Create(globals),
             AccessCommand.Create(globals),
+            RefreshCommand.Create(globals),
+            CredentialsCommand.Create(globals),
         };
         return root;
     }

@@ -17,6 +17,7 @@ builder.AddDocsfyMessaging(bus =>
 builder.AddGenerationRuns();
 builder.AddAiProviders();
 builder.AddRepositoryCloning();
+builder.AddRepositoryCredentials(); // private repositories: opens what the API stored, with the same key ring
 builder.AddDocsfyRendering();
 builder.AddRunDrain();
 

@@ -78,11 +78,15 @@ public sealed class ProjectDeleter(NpgsqlDataSource dataSource)
         grants.Parameters.AddWithValue("owner", storedOwner);
         var grantsRemoved = await grants.ExecuteNonQueryAsync(cancellationToken) > 0;
 
-        // Its refresh settings (webhook id and secret, schedule) and remembered deliveries go with the last variant.
+        // Its refresh settings (webhook id and secret, schedule) and remembered deliveries go with the last variant, and
+        // so do its repository credentials: a project made again later under the name must not inherit them.
         await using var refresh = new NpgsqlCommand("""
             delete from project_refresh
             where project_name = @name and lower(owner) = lower(@owner)
-              and not exists (select 1 from variants where name = @name and owner = @owner)
+              and not exists (select 1 from variants where name = @name and owner = @owner);
+            delete from project_credentials
+            where project_name = @name and lower(owner) = lower(@owner)
+              and not exists (select 1 from variants where name = @name and owner = @owner);
             """, connection, transaction);
         refresh.Parameters.AddWithValue("name", name);
         refresh.Parameters.AddWithValue("owner", storedOwner);

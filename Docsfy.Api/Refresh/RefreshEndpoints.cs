@@ -44,7 +44,8 @@ public static class RefreshEndpoints
         var settings = await store.FindAsync(name, project.Owner, context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(settings is null
-            ? new RefreshSettingsResponse(name, project.Owner, null, false, RefreshSettingsResponse.AllVariants, null, null, null, null, null)
+            ? new RefreshSettingsResponse(name, project.Owner, null, false, RefreshSettingsResponse.AllVariants, null, null, null, null, null,
+                options.Value.MinimumIntervalMinutes, RefreshOptions.MaximumIntervalMinutes)
             : Describe(settings, context.Request, options.Value, secret: null));
     }
 
@@ -129,6 +130,7 @@ public static class RefreshEndpoints
         return new RefreshSettingsResponse(settings.Project, settings.Owner, settings.IntervalMinutes, settings.OnPush,
             settings.Variants is { } chosen ? chosen : RefreshSettingsResponse.AllVariants,
             $"{baseUrl}{WebhookEndpoints.RoutePrefix}/{settings.WebhookId}", secret, Timestamps.Format(settings.SecretRotatedAt),
-            Timestamps.Format(settings.NextCheckAt), Timestamps.Format(settings.LastCheckedAt));
+            Timestamps.Format(settings.NextCheckAt), Timestamps.Format(settings.LastCheckedAt), options.MinimumIntervalMinutes,
+            RefreshOptions.MaximumIntervalMinutes);
     }
 }

@@ -91,7 +91,7 @@ public sealed class RefreshScheduler(RefreshStore store, RunStore runs, RunLifec
     {
         var request = follower.IsLocalPath
             ? new ResolveBranchHead(null, follower.RepoUrl, follower.Variant.Branch)
-            : new ResolveBranchHead(follower.RepoUrl, null, follower.Variant.Branch);
+            : new ResolveBranchHead(follower.RepoUrl, null, follower.Variant.Branch, follower.Variant.Name, follower.Variant.Owner);
         // MassTransit's request clients are scoped: one scope per question.
         await using var scope = scopes.CreateAsyncScope();
         var heads = scope.ServiceProvider.GetRequiredService<IRequestClient<ResolveBranchHead>>();

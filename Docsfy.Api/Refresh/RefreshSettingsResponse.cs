@@ -8,6 +8,8 @@ namespace Docsfy.Api.Refresh;
 /// </summary>
 /// <param name="Variants"><c>"all"</c> or the list of <c>branch/provider/model</c> that follow their branch.</param>
 /// <param name="WebhookUrl">Where the project's host sends pushes; null until settings are first saved.</param>
+/// <param name="MinIntervalMinutes">The shortest <c>interval_minutes</c> this server accepts (forms check it before sending).</param>
+/// <param name="MaxIntervalMinutes">The longest (7 days).</param>
 public sealed record RefreshSettingsResponse(
     string Project,
     string Owner,
@@ -18,7 +20,9 @@ public sealed record RefreshSettingsResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? WebhookSecret,
     string? SecretRotatedAt,
     string? NextCheckAt,
-    string? LastCheckedAt)
+    string? LastCheckedAt,
+    int MinIntervalMinutes,
+    int MaxIntervalMinutes)
 {
     public const string AllVariants = "all";
 }

@@ -144,6 +144,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var delete = new NpgsqlCommand("""
             delete from access_grants where owner = @owner;
             delete from project_refresh where lower(owner) = lower(@owner);
+            delete from project_credentials where lower(owner) = lower(@owner);
             delete from variants where owner = @owner;
             delete from users where id = @id;
             """ + RunFiles.DeleteUnreferenced, connection, transaction);

@@ -41,9 +41,24 @@ public static class InfrastructureBuilderExtensions
 
     private static DocsfyInfrastructure AddContainers(IDistributedApplicationBuilder builder)
     {
-        var database = builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName);
-        var messaging = builder.AddRabbitMQ(MessagingName).WithDataVolume();
-        return new DocsfyInfrastructure(database, messaging);
+        var postgres = builder.AddPostgres("postgres");
+        var messaging = builder.AddRabbitMQ(MessagingName);
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            postgres.WithDataVolume();
+            messaging.WithDataVolume();
+        }
+        else
+        {
+            // Azure Container Apps backs a volume with an Azure Files share, where PostgreSQL's initdb cannot chmod its
+            // data folder and RabbitMQ cannot make its Erlang cookie owner-only: with a volume neither would ever start
+            // (Aspire's PostgreSQL docs say so). Published containers keep their data for the life of the replica; a
+            // lasting deployment uses Infrastructure:Mode external with a managed server (README, Deploy to Azure).
+            builder.LogOnStart(LogLevel.Warning,
+                "Published PostgreSQL and RabbitMQ containers have no data volume: their data lasts as long as the container. " +
+                "For lasting data publish with Infrastructure:Mode=external (README, Deploy to Azure).");
+        }
+        return new DocsfyInfrastructure(postgres.AddDatabase(DatabaseName), messaging);
     }
 
     private static DocsfyInfrastructure AddLocal(IDistributedApplicationBuilder builder, InfrastructureSettings settings)

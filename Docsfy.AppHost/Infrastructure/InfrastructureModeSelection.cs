@@ -6,15 +6,19 @@ namespace Docsfy.AppHost.Infrastructure;
 public sealed record InfrastructureModeSelection(InfrastructureMode Mode, string Reason)
 {
     /// <summary>
-    /// Resolves the requested mode. Publish mode always describes containers (the deployment target has no local
-    /// binaries); <c>auto</c> prefers a container runtime that answers, then installed binaries, else fails fast.
+    /// Resolves the requested mode. Publish mode describes containers (the deployment target has no local binaries),
+    /// unless <c>external</c> is asked for: then the deployment asks for the connection strings of servers it does not
+    /// own, such as a managed PostgreSQL (README, Deploy to Azure). <c>auto</c> prefers a container runtime that
+    /// answers, then installed binaries, else fails fast.
     /// </summary>
     public static InfrastructureModeSelection Resolve(InfrastructureMode requested, bool isPublishMode, string? configuredContainerRuntime,
         InfrastructureProbes probes)
     {
         if (isPublishMode)
         {
-            return new(InfrastructureMode.Containers, "publish mode always describes PostgreSQL and RabbitMQ as containers");
+            return requested == InfrastructureMode.External
+                ? new(InfrastructureMode.External, "publish mode with Infrastructure:Mode external: the deployment supplies the connection strings")
+                : new(InfrastructureMode.Containers, "publish mode describes PostgreSQL and RabbitMQ as containers");
         }
 
         if (requested != InfrastructureMode.Auto)

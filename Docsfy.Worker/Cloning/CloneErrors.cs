@@ -1,3 +1,4 @@
+using Docsfy.Credentials;
 using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
@@ -5,12 +6,31 @@ namespace Docsfy.Worker.Cloning;
 /// <summary>Turns LibGit2Sharp failures into messages users can act on (never a stack trace).</summary>
 internal static class CloneErrors
 {
+    /// <summary>
+    /// The repository refused who the clone said it was (or that it said nobody): the message names the repository and
+    /// what to do, never the credential. <paramref name="usableKind"/> is the kind the transport can send.
+    /// </summary>
+    public static string AuthenticationFailed(string display, RepositoryCredential? credential, string usableKind) => credential switch
+    {
+        null => $"Authentication failed for {display}: the repository is private (or does not exist); set the project's credentials and run again.",
+        { Kind: CredentialKind.SshKey } when usableKind != CredentialKind.SshKey =>
+            $"Authentication failed for {display}: the project's credentials are an ssh key, which an https URL cannot use; set a token, or use the repository's ssh URL.",
+        { Kind: CredentialKind.HttpsToken } when usableKind != CredentialKind.HttpsToken =>
+            $"Authentication failed for {display}: the project's credentials are a token, which an ssh URL cannot use; set an ssh key, or use the repository's https URL.",
+        { Kind: CredentialKind.SshKey } => $"Authentication failed for {display}: the project's ssh key was refused (wrong, or without read access to the repository).",
+        _ => $"Authentication failed for {display}: the project's token was refused (wrong, expired, or without read access to the repository).",
+    };
+
     public static CloneFailedException Describe(LibGit2SharpException error, string branch, string? transportFailure = null)
     {
         var detail = FirstLine(transportFailure ?? error.Message);
         if (error is NotFoundException && detail.Contains($"origin/{branch}", StringComparison.Ordinal))
         {
             return new($"The branch '{branch}' does not exist in the repository.", error);
+        }
+        if (detail.StartsWith("Authentication failed for ", StringComparison.Ordinal))
+        {
+            return new(detail, error);
         }
         if (Contains(detail, "authentication", "401", "403", "credentials"))
         {

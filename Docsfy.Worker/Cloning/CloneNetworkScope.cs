@@ -1,3 +1,5 @@
+using Docsfy.Credentials;
+
 namespace Docsfy.Worker.Cloning;
 
 /// <summary>
@@ -7,20 +9,22 @@ namespace Docsfy.Worker.Cloning;
 /// </summary>
 internal sealed class CloneNetworkScope : IDisposable
 {
-    private static readonly CloneNetworkScope Strict = new(false, CancellationToken.None, null, new CloningOptions());
+    private static readonly CloneNetworkScope Strict = new(false, CancellationToken.None, null, new CloningOptions(), null);
 
     [ThreadStatic]
     private static CloneNetworkScope? t_current;
 
     private CloneNetworkScope? _previous;
+    private SshIdentity? _sshIdentity;
 
     private CloneNetworkScope(bool allowLoopback, CancellationToken cancellationToken, System.Net.IPAddress? checkedAddress,
-        CloningOptions settings)
+        CloningOptions settings, RepositoryCredential? credential)
     {
         AllowLoopback = allowLoopback;
         CancellationToken = cancellationToken;
         CheckedAddress = checkedAddress;
         Settings = settings;
+        Credential = credential;
     }
 
     public static CloneNetworkScope Current => t_current ?? Strict;
@@ -34,6 +38,16 @@ internal sealed class CloneNetworkScope : IDisposable
 
     public CloningOptions Settings { get; }
 
+    /// <summary>The project's credential for this fetch, or null (a public repository).</summary>
+    public RepositoryCredential? Credential { get; }
+
+    /// <summary>
+    /// The ssh key (and known_hosts) of <see cref="Credential"/> as files ssh can read, written on first use and deleted
+    /// when the scope ends; null without an ssh key.
+    /// </summary>
+    public SshIdentity? SshIdentity =>
+        _sshIdentity ??= Credential is { Kind: CredentialKind.SshKey } key ? SshIdentity.Write(key, Settings.SshKeyDirectory) : null;
+
     /// <summary>
     /// Why the transport failed, in words users can act on. LibGit2Sharp does not pass a transport exception's message on
     /// to libgit2's error, so the transport leaves it here for the cloner.
@@ -42,7 +56,8 @@ internal sealed class CloneNetworkScope : IDisposable
 
     public static CloneNetworkScope Enter(CloningOptions settings, CloneOrigin origin, CancellationToken cancellationToken)
     {
-        var scope = new CloneNetworkScope(settings.AllowLoopbackHosts, cancellationToken, origin.CheckedAddress, settings)
+        var scope = new CloneNetworkScope(settings.AllowLoopbackHosts, cancellationToken, origin.CheckedAddress, settings,
+            origin.Credential)
         {
             _previous = t_current,
         };
@@ -50,5 +65,9 @@ internal sealed class CloneNetworkScope : IDisposable
         return scope;
     }
 
-    public void Dispose() => t_current = _previous;
+    public void Dispose()
+    {
+        t_current = _previous;
+        _sshIdentity?.Dispose();
+    }
 }

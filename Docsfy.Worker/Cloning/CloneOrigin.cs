@@ -1,4 +1,5 @@
 using Docsfy.Contracts.Repositories;
+using Docsfy.Credentials;
 using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
@@ -8,7 +9,9 @@ namespace Docsfy.Worker.Cloning;
 /// For ssh, the address the host check approved, which <see cref="GuardedSshSubtransport"/> connects to instead of
 /// letting ssh resolve the name again. (HTTP(S) checks every address it connects to itself.)
 /// </param>
-internal sealed record CloneOrigin(string Url, int Depth, string Display, System.Net.IPAddress? CheckedAddress = null)
+/// <param name="Credential">The project's credential, handed to the transports through <see cref="CloneNetworkScope"/>.</param>
+internal sealed record CloneOrigin(string Url, int Depth, string Display, System.Net.IPAddress? CheckedAddress = null,
+    RepositoryCredential? Credential = null)
 {
     /// <summary>
     /// Checks the URL again at clone time, with DNS resolution (the API checked it at submission, but DNS can change),

@@ -17,6 +17,8 @@ public static class CloningExtensions
             .Validate(options => options.Problem() is null, "Invalid Clone settings: Timeout, MaxBytes, MaxFiles and every HistoryDepths entry must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IRepositoryCloner, RepositoryCloner>();
+        // Needs the credential store (AddRepositoryCredentials): a private repository's source carries its credential.
+        builder.Services.AddSingleton<RepositorySources>();
         return builder;
     }
 

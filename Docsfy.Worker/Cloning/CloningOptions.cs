@@ -51,6 +51,12 @@ public sealed class CloningOptions
     /// <summary>ssh's <c>ServerAliveCountMax</c>: unanswered keep-alives before ssh gives the connection up.</summary>
     public int SshServerAliveCountMax { get; set; } = 3;
 
+    /// <summary>
+    /// Where an ssh deploy key is written for the length of one fetch (a private folder of its own each time, deleted
+    /// after); unset means the system's temporary folder. Never under the worker's scratch folder, where checkouts are.
+    /// </summary>
+    public string? SshKeyDirectory { get; set; }
+
     internal IReadOnlyList<int> Depths => HistoryDepths ?? DefaultHistoryDepths;
 
     internal string? Problem() =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Docsfy.Credentials;
 using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
@@ -83,6 +84,10 @@ internal sealed class GuardedHttpSubtransport : RpcSmartSubtransport
             request.Options.Set(GuardedHttpClient.AllowLoopback, scope.AllowLoopback);
             // Smart HTTP servers (GitHub among them) expect a git user agent.
             request.Headers.UserAgent.ParseAdd("git/2.0 (Docsfy; libgit2)");
+            if (scope.Credential is { Kind: CredentialKind.HttpsToken } token)
+            {
+                request.Headers.Authorization = BasicAuthorization(request.RequestUri!, token, scope);
+            }
             if (method == HttpMethod.Post)
             {
                 request.Content = new ByteArrayContent(_body.ToArray());
@@ -96,11 +101,37 @@ internal sealed class GuardedHttpSubtransport : RpcSmartSubtransport
                 throw new HttpRequestException(
                     $"The server answered with a redirect ({status}), which is not followed: use the repository's final URL.");
             }
+            if (_response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new HttpRequestException(CloneErrors.AuthenticationFailed(Display(url), scope.Credential, CredentialKind.HttpsToken));
+            }
             if (_response.StatusCode != HttpStatusCode.OK)
             {
                 throw new HttpRequestException($"unexpected http status code: {status}");
             }
             return _response.Content.ReadAsStream(scope.CancellationToken);
+        }
+
+        /// <summary>
+        /// The token as HTTP Basic authentication, sent with every request (as git does once a server asked): never over
+        /// plain http except to a loopback host (tests, a local server), where nothing crosses a network.
+        /// </summary>
+        private static AuthenticationHeaderValue BasicAuthorization(Uri uri, RepositoryCredential token, CloneNetworkScope scope)
+        {
+            if (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback)
+            {
+                scope.TransportFailure = $"The project's token is sent only over https, and {Display(uri.ToString())} is http.";
+                throw new HttpRequestException(scope.TransportFailure);
+            }
+            var pair = System.Text.Encoding.UTF8.GetBytes($"{token.Username}:{token.Secret}");
+            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+        }
+
+        /// <summary>The repository's URL without the smart HTTP suffix this exchange added.</summary>
+        private static string Display(string url)
+        {
+            var end = url.IndexOf("/info/refs?", StringComparison.Ordinal);
+            return end >= 0 ? url[..end] : url.EndsWith("/git-upload-pack", StringComparison.Ordinal) ? url[..^"/git-upload-pack".Length] : url;
         }
 
         protected override void Free()

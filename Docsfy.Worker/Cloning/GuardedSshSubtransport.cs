@@ -62,6 +62,7 @@ internal sealed class GuardedSshSubtransport : SmartSubtransport
             scope.TransportFailure = "The repository host was not checked before connecting.";
             throw new InvalidOperationException(scope.TransportFailure);
         }
-        return new SshConnection(this, scope.Settings.SshPath, SshCommand.Arguments(address, checkedAddress, scope.Settings), scope);
+        return new SshConnection(this, scope.Settings.SshPath, SshCommand.Arguments(address, checkedAddress, scope.Settings, scope.SshIdentity),
+            scope, address.Url);
     }
 }

@@ -103,7 +103,8 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
     private static async Task<CloneOrigin> OriginOfAsync(RepositorySource source, CloningOptions settings,
         CancellationToken cancellationToken) => source switch
     {
-        { Url: { } url, LocalPath: null } => await CloneOrigin.FromUrlAsync(url, settings.AllowLoopbackHosts, cancellationToken),
+        { Url: { } url, LocalPath: null } => await CloneOrigin.FromUrlAsync(url, settings.AllowLoopbackHosts, cancellationToken)
+            with { Credential = source.Credential },
         { Url: null, LocalPath: { } path } => CloneOrigin.FromLocalPath(path),
         _ => throw new ArgumentException("Exactly one of Url and LocalPath must be set.", nameof(source)),
     };

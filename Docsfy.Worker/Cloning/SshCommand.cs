@@ -13,8 +13,11 @@ internal static class SshCommand
     /// <paramref name="checkedAddress"/>, the address the host check approved, while the host's key is still checked
     /// under its name (<c>HostKeyAlias</c>) and the user's ssh configuration for that name still applies. Letting ssh
     /// resolve the name again would let a DNS answer that changed since the check reach a private address.
+    /// With a project's deploy key (<paramref name="identity"/>), ssh offers that key and no other (not the worker's own
+    /// keys, not an agent's); with its known_hosts lines, the host key must be one of them.
     /// </summary>
-    public static IReadOnlyList<string> Arguments(RepositoryAddress address, IPAddress checkedAddress, CloningOptions settings)
+    public static IReadOnlyList<string> Arguments(RepositoryAddress address, IPAddress checkedAddress, CloningOptions settings,
+        SshIdentity? identity = null)
     {
         List<string> arguments =
         [
@@ -26,6 +29,15 @@ internal static class SshCommand
             "-o", $"HostKeyAlias={address.Host}",
             "-o", "CheckHostIP=no",
         ];
+        if (identity is not null)
+        {
+            arguments.AddRange(["-i", identity.KeyFile, "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none"]);
+            if (identity.KnownHostsFile is { } knownHosts)
+            {
+                arguments.AddRange(["-o", $"UserKnownHostsFile={knownHosts}", "-o", "GlobalKnownHostsFile=/dev/null",
+                    "-o", "StrictHostKeyChecking=yes"]);
+            }
+        }
         if (address.Port is { } port)
         {
             arguments.AddRange(["-p", port.ToString(CultureInfo.InvariantCulture)]);

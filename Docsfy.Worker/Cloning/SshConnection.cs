@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Docsfy.Credentials;
 using Docsfy.Worker.Ai.Cli;
 using LibGit2Sharp;
 using Docsfy.Worker.Processes;
@@ -20,11 +21,14 @@ internal sealed class SshConnection : SmartSubtransportStream
     private readonly CloneNetworkScope _scope;
     private readonly Task<byte[]> _errors;
     private readonly CancellationTokenRegistration _stopWhenGivenUp;
+    private readonly string _display;
 
-    public SshConnection(SmartSubtransport parent, string sshPath, IReadOnlyList<string> arguments, CloneNetworkScope scope)
+    public SshConnection(SmartSubtransport parent, string sshPath, IReadOnlyList<string> arguments, CloneNetworkScope scope,
+        string display)
         : base(parent)
     {
         _scope = scope;
+        _display = display;
         var start = new ProcessStartInfo(sshPath)
         {
             RedirectStandardInput = true,
@@ -125,7 +129,11 @@ internal sealed class SshConnection : SmartSubtransportStream
         var errors = _errors.Wait(TimeSpan.FromSeconds(1)) ? Encoding.UTF8.GetString(_errors.Result) : "";
         var lastLine = errors.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault();
-        _scope.TransportFailure = lastLine is null ? "ssh closed the connection." : $"ssh: {TreeEntryNames.Printable(lastLine)}";
+        _scope.TransportFailure = lastLine is null ? "ssh closed the connection."
+            : lastLine.Contains("Permission denied", StringComparison.Ordinal) ? CloneErrors.AuthenticationFailed(_display, _scope.Credential, CredentialKind.SshKey)
+            : lastLine.Contains("Host key verification failed", StringComparison.Ordinal)
+                ? $"Authentication failed for {_display}: the host's key is not the one in the project's known_hosts (or the worker's)."
+            : $"ssh: {TreeEntryNames.Printable(lastLine)}";
         return new IOException(_scope.TransportFailure);
     }
 }

@@ -1,4 +1,5 @@
 using Docsfy.Contracts;
+using Docsfy.Credentials;
 using Docsfy.Worker.Ai;
 using Docsfy.Worker.Checkpoints;
 using Docsfy.Worker.Cloning;
@@ -25,7 +26,7 @@ namespace Docsfy.Worker.Pipeline;
 /// lost) clones that same commit, takes the plan and the pages from the checkpoint, and asks the AI only for the rest;
 /// validating, cross-linking and rendering then run over all pages as usual.
 /// </remarks>
-public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderCatalog providers, Planner planner,
+public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySources sources, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
     OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, RunCheckpointStore checkpoints,
     IOptions<WorkerOptions> options, IOptions<ImageOptions> imageOptions, ILogger<DocumentationPipeline> logger)
@@ -65,8 +66,17 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         }
 
         await reporter.StageAsync(RunStage.Cloning, cancellationToken);
-        // A resumed run documents the commit its first attempt cloned, wherever the branch has moved since.
-        var source = new RepositorySource(command.RepoUrl, command.RepoPath, variant.Branch, resumed.CommitSha);
+        RepositorySource source;
+        try
+        {
+            // A resumed run documents the commit its first attempt cloned, wherever the branch has moved since.
+            source = await sources.ForProjectAsync(command.RepoUrl, command.RepoPath, variant.Branch, variant.Name, variant.Owner,
+                cancellationToken) with { Commit = resumed.CommitSha };
+        }
+        catch (CredentialUnreadableException exception)
+        {
+            return RunOutcome.Failed(exception.Message);
+        }
         // Asking the source for the branch's head costs one round trip; an up-to-date run then needs no clone at all.
         if (!resumed.IsResumed && command.BaseCommitSha is { } baseCommit && !command.Force
             && await cloner.ResolveHeadAsync(source, cancellationToken) == baseCommit
@@ -104,7 +114,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, IAiProviderC
         {
             var documented = run.Ai is null ? await DocumentOfflineAsync(run, cancellationToken)
                 : resumed is { PlanJson: not null, Rewrite: null } ? await DocumentAllAsync(run, resumed, cancellationToken)
-                : await incremental.PlanAsync(run, checkout, resumed.Rewrite, cancellationToken) is { } changes
+                : await incremental.PlanAsync(run, checkout, source, resumed.Rewrite, cancellationToken) is { } changes
                     ? await DocumentChangesAsync(run, changes, resumed, cancellationToken)
                     : await DocumentAllAsync(run, RunCheckpoint.Empty, cancellationToken);
             return await RenderAsync(run, documented, checkout.CommitSha, cancellationToken);

@@ -19,7 +19,8 @@ public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache
     /// The pages an earlier attempt of this run chose to rewrite (docs/design/pipeline.md §12): the AI is not asked again,
     /// so the attempt rewrites exactly the pages the checkpoint's were written for.
     /// </param>
-    public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, IReadOnlyList<string>? decided,
+    public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, RepositorySource source,
+        IReadOnlyList<string>? decided,
         CancellationToken cancellationToken)
     {
         var command = run.Command;
@@ -35,7 +36,6 @@ public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache
         {
             return FullRegeneration(run, "the earlier run left no cached pages");
         }
-        var source = new RepositorySource(command.RepoUrl, command.RepoPath, run.Variant.Branch);
         if (!await cloner.FetchCommitAsync(source, checkout, baseCommit, cancellationToken))
         {
             return FullRegeneration(run, $"the earlier commit {baseCommit} is no longer reachable");

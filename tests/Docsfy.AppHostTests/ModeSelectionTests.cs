@@ -59,14 +59,26 @@ public sealed class ModeSelectionTests
     [Theory]
     [InlineData(InfrastructureMode.Auto)]
     [InlineData(InfrastructureMode.Local)]
-    [InlineData(InfrastructureMode.External)]
-    public void Publish_mode_always_describes_containers(InfrastructureMode mode)
+    [InlineData(InfrastructureMode.Containers)]
+    public void Publish_mode_describes_containers_and_never_the_local_binaries(InfrastructureMode mode)
     {
         var machine = new ProbeScript(answeringRuntime: null, postgres: "/usr/lib/postgresql/15/bin", rabbitMQ: true);
 
         var selection = InfrastructureModeSelection.Resolve(mode, isPublishMode: true, null, machine.Probes);
 
         Assert.Equal(InfrastructureMode.Containers, selection.Mode);
+        Assert.Equal(0, machine.Questions);
+    }
+
+    [Fact]
+    public void Publish_mode_with_external_servers_describes_their_connection_strings()
+    {
+        var machine = new ProbeScript(answeringRuntime: "docker", postgres: "/usr/lib/postgresql/15/bin", rabbitMQ: true);
+
+        var selection = InfrastructureModeSelection.Resolve(InfrastructureMode.External, isPublishMode: true, null, machine.Probes);
+
+        Assert.Equal(InfrastructureMode.External, selection.Mode);
+        Assert.Contains("connection strings", selection.Reason, StringComparison.Ordinal);
         Assert.Equal(0, machine.Questions);
     }
 }

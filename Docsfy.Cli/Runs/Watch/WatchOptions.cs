@@ -19,7 +19,10 @@ public sealed class WatchOptions
         command.Add(Timeout);
         Timeout.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<TimeSpan>() <= TimeSpan.Zero)
+            // Read from the token: GetValueOrDefault throws (a stack trace, not exit 2) when it did not convert, which the
+            // parser reports by itself.
+            if (result.Tokens is [var token] && TimeSpan.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var timeout)
+                && timeout <= TimeSpan.Zero)
             {
                 result.AddError("--timeout must be positive.");
             }

@@ -2,7 +2,9 @@ namespace Docsfy.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// An app host of its own for tests that kill or restart its resources. A worker that goes quiet counts as gone after
-/// seconds here, and a run waits for no worker only briefly, so those outcomes are reachable in a test.
+/// seconds here, and a run waits for no worker only briefly, so those outcomes are reachable in a test. The app host does
+/// not restart a worker that dies here (<c>Worker:RestartOnExit</c> off): these tests need it to stay dead until they start
+/// it (<see cref="WorkerRestartFixture"/> has the default).
 /// </summary>
 public sealed class DisruptionFixture : AppHostFixture
 {
@@ -16,7 +18,7 @@ public sealed class DisruptionFixture : AppHostFixture
             .WithEnvironment("Generation__NoWorkerTimeout", NoWorkerTimeout.ToString());
         builder.CreateResourceBuilder<ProjectResource>("worker")
             .WithEnvironment("Worker__PresenceInterval", TimeSpan.FromSeconds(1).ToString());
-    });
+    }, settings: ["--Worker:RestartOnExit=false"]);
 }
 
 [CollectionDefinition(Name)]

@@ -46,8 +46,9 @@ public sealed class DocsfyAppHost : IAsyncDisposable
 
     /// <param name="dataDirectory">A persistent data folder to reuse across starts; null for a fresh ephemeral one.</param>
     /// <param name="configure">More settings for the resources (e.g. another fake AI tool), applied after the defaults.</param>
+    /// <param name="settings">More settings of the app host itself, as arguments (e.g. <c>--Worker:RestartOnExit=false</c>).</param>
     public static async Task<DocsfyAppHost> StartAsync(int apiReplicas = 2, string? dataDirectory = null,
-        Action<IDistributedApplicationTestingBuilder>? configure = null)
+        Action<IDistributedApplicationTestingBuilder>? configure = null, IEnumerable<string>? settings = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] args =
@@ -56,6 +57,7 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             dataDirectory is null ? "--Infrastructure:Ephemeral=true" : $"--Infrastructure:DataDir={dataDirectory}",
             $"--Parameters:admin-key={AdminKey}",
             $"--Api:Replicas={apiReplicas}",
+            .. settings ?? [],
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.Docsfy_AppHost>(
             args, (options, _) => options.DisableDashboard = true, timeout.Token);

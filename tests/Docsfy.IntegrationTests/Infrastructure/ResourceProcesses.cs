@@ -61,17 +61,28 @@ public static class ResourceProcesses
         }
     }
 
-    private static bool IsWorkerChild(int pid)
+    private static bool IsWorkerChild(int pid) => WorkerMarkOf(pid) is not null;
+
+    /// <summary>The worker whose mark (<c>DOCSFY_WORKER_PID</c>) process <paramref name="pid"/> carries, if any.</summary>
+    public static int? WorkerMarkOf(int pid)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/environ").Split('\0').Any(entry => entry.StartsWith("DOCSFY_WORKER_PID=", StringComparison.Ordinal));
+            const string mark = "DOCSFY_WORKER_PID=";
+            var entry = File.ReadAllText($"/proc/{pid}/environ").Split('\0').FirstOrDefault(e => e.StartsWith(mark, StringComparison.Ordinal));
+            return int.TryParse(entry?[mark.Length..], System.Globalization.CultureInfo.InvariantCulture, out var worker) ? worker : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
+
+    /// <summary>Every process carrying worker <paramref name="workerPid"/>'s mark: those it started and their own children.</summary>
+    public static IReadOnlyList<int> MarkedBy(int workerPid) => [.. Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Select(name => int.TryParse(name, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+        .Where(pid => pid > 0 && WorkerMarkOf(pid) == workerPid)];
 
     private static List<int> DescendantsOf(int root)
     {

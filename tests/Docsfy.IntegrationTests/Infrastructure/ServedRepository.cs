@@ -23,6 +23,12 @@ public sealed class ServedRepository : IDisposable
 
     public string Url => _server.UrlOf(Name);
 
+    /// <summary>
+    /// Makes the repository private: from now on the server answers only requests carrying this HTTP Basic
+    /// authentication, as a git host does for a private repository and its token.
+    /// </summary>
+    public void RequireBasicAuth(string username, string password) => _server.RequiredBasicAuth = (username, password);
+
     public static ServedRepository Create(string prefix, IReadOnlyDictionary<string, string> files) =>
         new(GitRepositories.Create(DocsfyAppFixture.UniqueName(prefix), files));
 

@@ -29,6 +29,8 @@ public sealed class RefreshSettingsTests(DocsfyAppFixture fixture)
         Assert.False(initial.GetProperty("on_push").GetBoolean());
         Assert.Equal("all", initial.GetProperty("variants").GetString());
         Assert.Equal(JsonValueKind.Null, initial.GetProperty("webhook_url").ValueKind);
+        // The bounds a form checks before sending: the test host's shortened minimum, and 7 days.
+        Assert.Equal((1, 10080), (initial.GetProperty("min_interval_minutes").GetInt32(), initial.GetProperty("max_interval_minutes").GetInt32()));
 
         var created = (await client.SendAsync(HttpMethod.Put, route, owner.Bearer, Settings)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal("no-store", created.Header("Cache-Control"));

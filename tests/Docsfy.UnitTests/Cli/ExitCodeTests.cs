@@ -34,6 +34,7 @@ public sealed class ExitCodeTests
     [InlineData("no-such-command")]
     [InlineData("users", "role", "alice", "overlord")]
     [InlineData("watch", "p", "--timeout", "-00:01:00")]
+    [InlineData("watch", "p", "--timeout", "soon")]
     public async Task A_command_line_that_does_not_parse_is_exit_2(params string[] args)
     {
         var errors = new StringWriter();

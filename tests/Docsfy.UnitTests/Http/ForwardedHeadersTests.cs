@@ -31,6 +31,25 @@ public sealed class ForwardedHeadersTests
         Assert.Equal(expected, ClientAddress.Of(context));
     }
 
+    [Theory]
+    [InlineData("100.100.0.52", "203.0.113.9", "203.0.113.9")]          // Azure Container Apps' ingress
+    [InlineData("::ffff:100.100.0.52", "203.0.113.9", "203.0.113.9")]   // the same, as the socket reports it
+    [InlineData("10.250.0.221", "203.0.113.9", "203.0.113.9")]
+    [InlineData("203.0.113.200", "198.51.100.1", "203.0.113.200")]       // straight from the internet: not believed
+    public async Task A_deployment_list_in_one_comma_separated_entry_is_every_network_in_it(string peer, string forwardedFor, string expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+        context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        context.Request.Scheme = "http";
+        context.Request.Headers["X-Forwarded-Proto"] = "https";
+
+        await Middleware(["10.0.0.0/8,172.16.0.0/12, 192.168.0.0/16,100.64.0.0/10,fc00::/7"]).Invoke(context);
+
+        Assert.Equal(expected, ClientAddress.Of(context));
+        Assert.Equal(expected == peer ? "http" : "https", context.Request.Scheme);
+    }
+
     [Fact]
     public async Task With_no_trusted_proxy_configured_nobody_is_believed_not_even_loopback()
     {
@@ -48,6 +67,7 @@ public sealed class ForwardedHeadersTests
     [InlineData("fd00::1", null)]
     [InlineData("localhost", "ForwardedHeaders:TrustedProxies: 'localhost' is neither an IP address nor a CIDR network.")]
     [InlineData("10.0.0.0/99", "ForwardedHeaders:TrustedProxies: '10.0.0.0/99' is neither an IP address nor a CIDR network.")]
+    [InlineData("10.0.0.0/8, nonsense", "ForwardedHeaders:TrustedProxies: 'nonsense' is neither an IP address nor a CIDR network.")]
     public void Entries_must_be_addresses_or_networks(string entry, string? problem) =>
         Assert.Equal(problem, new TrustedProxyOptions { TrustedProxies = [entry] }.Problem());
 

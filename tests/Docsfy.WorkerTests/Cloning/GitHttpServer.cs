@@ -28,6 +28,17 @@ public sealed class GitHttpServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// When set, every request must carry exactly this HTTP Basic authentication (as a private repository on a git host
+    /// demands); any other gets 401 with a Basic challenge, before git sees it.
+    /// </summary>
+    public (string Username, string Password)? RequiredBasicAuth { get; set; }
+
+    /// <summary>Requests refused for missing or wrong authentication.</summary>
+    public int RefusedRequests => _refused;
+
+    private int _refused;
+
     public string UrlOf(string repositoryFolderName) => $"http://127.0.0.1:{Port}/{repositoryFolderName}";
 
     private async Task AcceptAsync()
@@ -50,6 +61,14 @@ public sealed class GitHttpServer : IDisposable
     private async Task ServeAsync(HttpListenerContext context)
     {
         var request = context.Request;
+        if (RequiredBasicAuth is { } required && !IsAuthorized(request.Headers["Authorization"], required))
+        {
+            Interlocked.Increment(ref _refused);
+            context.Response.StatusCode = 401;
+            context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"git\"");
+            context.Response.Close();
+            return;
+        }
         var start = new ProcessStartInfo("git", ["http-backend"])
         {
             RedirectStandardInput = true,
@@ -124,6 +143,23 @@ public sealed class GitHttpServer : IDisposable
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
             }
+        }
+    }
+
+    private static bool IsAuthorized(string? header, (string Username, string Password) required)
+    {
+        const string prefix = "Basic ";
+        if (header is null || !header.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(header[prefix.Length..])) == $"{required.Username}:{required.Password}";
+        }
+        catch (FormatException)
+        {
+            return false;
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class PinnedCloneTests : IDisposable
         using var server = new GitHttpServer(_served.Path);
         var cloner = Cloners.Create(o => o.AllowLoopbackHosts = true);
 
-        var checkout = await cloner.CloneAsync(new RepositorySource(server.UrlOf("demo.git"), null, "main", pinned),
+        var checkout = await cloner.CloneAsync(new RepositorySource(server.UrlOf("demo.git"), null, "main", Commit: pinned),
             _scratch.Child("co"), default).WaitAsync(Cloners.Bound);
 
         Assert.Equal(pinned, checkout.CommitSha);
@@ -36,7 +36,7 @@ public sealed class PinnedCloneTests : IDisposable
         _source.Commit("first", ("README.md", "first\n"));
         var head = _source.Commit("second", ("README.md", "second\n"));
 
-        var checkout = await Cloners.Create().CloneAsync(new RepositorySource(null, _source.Path, "main", head),
+        var checkout = await Cloners.Create().CloneAsync(new RepositorySource(null, _source.Path, "main", Commit: head),
             _scratch.Child("co"), default).WaitAsync(Cloners.Bound);
 
         Assert.Equal(head, checkout.CommitSha);
@@ -55,7 +55,7 @@ public sealed class PinnedCloneTests : IDisposable
         var target = _scratch.Child("co");
 
         var failure = await Assert.ThrowsAsync<CloneFailedException>(() => Cloners.Create(o => o.AllowLoopbackHosts = true)
-            .CloneAsync(new RepositorySource(server.UrlOf("demo.git"), null, "main", rewritten), target, default)
+            .CloneAsync(new RepositorySource(server.UrlOf("demo.git"), null, "main", Commit: rewritten), target, default)
             .WaitAsync(Cloners.Bound));
 
         Assert.Contains(rewritten, failure.Message, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class PinnedCloneTests : IDisposable
         _source.Commit("first", ("README.md", "first\n"));
 
         await Assert.ThrowsAsync<CloneFailedException>(() => Cloners.Create()
-            .CloneAsync(new RepositorySource(null, _source.Path, "main", commit), _scratch.Child("co"), default)
+            .CloneAsync(new RepositorySource(null, _source.Path, "main", Commit: commit), _scratch.Child("co"), default)
             .WaitAsync(Cloners.Bound));
     }
 

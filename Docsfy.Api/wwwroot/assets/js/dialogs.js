@@ -25,14 +25,16 @@ export function confirmAction({ title, message, confirmLabel, danger = true }) {
 }
 
 /**
- * Shows a new API key once, with a copy button. The key is shown whole (it wraps, never cut off), and the dialog stays
- * until the user confirms they copied it: Escape does not discard it. Resolves when the dialog is closed.
+ * Shows a new API key (or webhook secret) once, with a copy button. It is shown whole (it wraps, never cut off), and the
+ * dialog stays until the user confirms they copied it: Escape does not discard it. Resolves when the dialog is closed;
+ * the secret then lives nowhere in the page.
  */
-export function showSecret({ title, intro, secret, note }) {
+export function showSecret({ title, intro, secret, note, label = 'New API key',
+    copiedLabel = 'I have copied this key; it cannot be shown again' }) {
     return new Promise(resolve => {
         const status = h('p', { class: 'hint', role: 'status' });
         const field = h('textarea', { id: 'secret-value', class: 'secret', readonly: true, rows: 2, spellcheck: 'false',
-            'aria-label': 'New API key' });
+            'aria-label': label });
         field.value = secret;
         const copied = h('input', { type: 'checkbox', id: 'secret-copied' });
         const done = h('button', { type: 'submit', class: 'primary', text: 'Done', disabled: true });
@@ -45,7 +47,7 @@ export function showSecret({ title, intro, secret, note }) {
                     status.textContent = 'Copied to the clipboard.';
                 } catch (error) {
                     field.select();
-                    status.textContent = `Could not copy (${error.message}); the key is selected, copy it with Ctrl+C.`;
+                    status.textContent = `Could not copy (${error.message}); it is selected, copy it with Ctrl+C.`;
                 }
             },
         });
@@ -56,9 +58,9 @@ export function showSecret({ title, intro, secret, note }) {
                 h('div', { class: 'secret-row' }, field, copy),
                 status,
                 note ? h('p', { class: 'hint', text: note }) : null,
-                h('label', { class: 'check', for: 'secret-copied' }, copied, ' I have copied this key; it cannot be shown again'),
+                h('label', { class: 'check', for: 'secret-copied' }, copied, ` ${copiedLabel}`),
                 h('div', { class: 'dialog-actions' }, done)));
-        // Escape would close the dialog and lose the key for good.
+        // Escape would close the dialog and lose the secret for good.
         dialog.addEventListener('cancel', event => event.preventDefault());
         dialog.addEventListener('close', () => resolve());
         open(dialog);

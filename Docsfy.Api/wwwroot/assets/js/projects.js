@@ -1,6 +1,8 @@
 // The projects tree: repository → branch → variant, with status, stage and progress, kept live by the hub. A filter
-// and a sort keep it usable with hundreds of projects; #/projects/{name} shows one project.
+// and a sort keep it usable with hundreds of projects; #/projects/{name} shows one project, with its refresh settings
+// for the user who may manage them.
 import { h, idFor, replaceKeepingFocus } from './dom.js';
+import { RefreshPanel } from './refresh.js';
 import { keyOf, state } from './store.js';
 import { can, detailHash, docsUrl, hasSite, progressBar, relativeTime, stageLabel, statusBadge } from './variant.js';
 
@@ -18,6 +20,8 @@ export class ProjectsView {
             placeholder: 'name, branch, model, owner or status', 'aria-describedby': 'project-count' });
         this.sort = h('select', { id: 'project-sort' }, SORTS.map(([value, label]) => h('option', { value, text: label })));
         this.count = h('p', { class: 'hint', id: 'project-count', 'aria-live': 'polite' });
+        this.refresh = h('div', { id: 'project-refresh' });
+        this.refreshPanels = new Map(); // owner (lower case) → RefreshPanel of the project shown
         this.filter.addEventListener('input', () => this.render());
         this.sort.addEventListener('change', () => this.render());
         section.append(
@@ -29,7 +33,8 @@ export class ProjectsView {
                 h('div', { class: 'stack grow' }, h('label', { for: 'project-filter', text: 'Filter' }), this.filter),
                 h('div', { class: 'stack' }, h('label', { for: 'project-sort', text: 'Sort by' }), this.sort)),
             this.count,
-            this.list);
+            this.list,
+            this.refresh);
         // "3 min ago" stays true while the page is open.
         const timer = setInterval(() => {
             // Views are built again when the user's role changes: a replaced view stops its timer.
@@ -47,6 +52,8 @@ export class ProjectsView {
         this.project = project || null;
         this.title.textContent = this.project ?? 'Projects';
         this.back.hidden = !this.project;
+        this.refreshPanels.clear();
+        this.refresh.replaceChildren();
         this.render();
     }
 
@@ -68,6 +75,7 @@ export class ProjectsView {
     render() {
         const all = this.project ? state.projects.filter(v => v.name === this.project) : state.projects;
         const shown = all.filter(variant => matches(variant, this.terms()));
+        this.placeRefreshPanels(all);
         this.count.textContent = !state.synced || all.length === 0 ? ''
             : shown.length === all.length ? count(all.length, 'variant')
                 : `${shown.length} of ${count(all.length, 'variant')} match`;
@@ -94,6 +102,34 @@ export class ProjectsView {
             return h('ul', { class: 'tree-root', 'aria-label': 'Repositories' },
                 repositories.map(([name, variants]) => this.repository(name, variants)));
         });
+    }
+
+    /**
+     * One refresh panel per owner of the project shown whose settings the user manages (theirs; any, for an admin).
+     * A panel is built once and kept across live updates, so an edit in progress is never thrown away.
+     */
+    placeRefreshPanels(variants) {
+        const owners = new Map();
+        if (this.project && state.synced) {
+            for (const variant of variants) {
+                if (can.manageRefresh(state.me, variant.owner)) {
+                    owners.set(variant.owner.toLowerCase(), variant.owner);
+                }
+            }
+        }
+        for (const [key, panel] of this.refreshPanels) {
+            if (!owners.has(key)) {
+                panel.element.remove();
+                this.refreshPanels.delete(key);
+            }
+        }
+        for (const [key, owner] of owners) {
+            if (!this.refreshPanels.has(key)) {
+                const panel = new RefreshPanel(this.project, owner);
+                this.refreshPanels.set(key, panel);
+                this.refresh.append(panel.element);
+            }
+        }
     }
 
     repository(name, variants) {

@@ -140,6 +140,8 @@ export const can = {
     regenerate: (me, variant) => variant.status !== 'generating' && isWriter(me) && isOwn(me, variant)
         && (me.is_admin || !isLocalPath(variant.repo_url)),
     generate: me => isWriter(me),
+    // A project's refresh settings are its owner's (a writer) and admins': a grantee who reads it never sees its webhook.
+    manageRefresh: (me, owner) => me.is_admin || (isWriter(me) && owner.toLowerCase() === me.username.toLowerCase()),
 };
 
 /** Runs from a local path record the path as repo_url; it is given back as repo_path (admins only). */
