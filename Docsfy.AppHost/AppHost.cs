@@ -45,6 +45,8 @@ builder.AddProject<Projects.Docsfy_Worker>("worker")
     // Opens the Data Protection key ring private repositories' credentials are encrypted with (README, Private repositories).
     .WithEnvironment("DOCSFY_KEY_HASH_SECRET", keyHashSecret)
     .WithHttpHealthCheck("/health")
+    // With 2 or more, a killed worker's run continues on another (docs/design/pipeline.md §12).
+    .WithReplicas(builder.Configuration.GetValue("Worker:Replicas", 1))
     // Published: built from Docsfy.Worker/Dockerfile (git, ssh, the AI tools), the AI keys as secret parameters.
     .WithDeployment(builder)
     // Run mode: a crashed worker is started again (Worker:RestartOnExit); a deployment's platform does that itself.

@@ -5,7 +5,8 @@ namespace Docsfy.Contracts;
 /// ready run that reused its base's site because the commit had not changed; <see cref="PlanJson"/> is then the base's
 /// plan. <see cref="Usage"/> is what the worker's run spent (null when the API itself ended the run).
 /// <see cref="LeftOut"/> says, in the user's words, what a ready run's site left out because a limit was reached
-/// ("150 of 180 guides shown"); null when nothing was.
+/// ("150 of 180 guides shown"); null when nothing was. A terminal status of an earlier <see cref="Attempt"/> than the
+/// run's current one is refused (docs/design/pipeline.md §12).
 /// </summary>
 public sealed record GenerationFinished(
     VariantKey Variant,
@@ -19,4 +20,5 @@ public sealed record GenerationFinished(
     bool UpToDate,
     string? PlanJson = null,
     RunUsage? Usage = null,
-    string? LeftOut = null);
+    string? LeftOut = null,
+    int Attempt = 1);

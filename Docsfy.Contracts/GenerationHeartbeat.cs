@@ -4,4 +4,5 @@ namespace Docsfy.Contracts;
 /// A worker is still working on <see cref="RunId"/> (sent periodically, also during long AI calls). A run whose
 /// heartbeats stop is ended as <c>error</c> by the API, so a killed worker never leaves a variant generating.
 /// </summary>
-public sealed record GenerationHeartbeat(Guid RunId, string WorkerId);
+/// <remarks>Only the run's current <see cref="Attempt"/> keeps it alive (docs/design/pipeline.md §12).</remarks>
+public sealed record GenerationHeartbeat(Guid RunId, string WorkerId, int Attempt = 1);

@@ -2,7 +2,8 @@ namespace Docsfy.Contracts;
 
 /// <summary>
 /// The worker reached a stage of a run, or finished a page. <see cref="Sequence"/> rises monotonically within a run so
-/// the API can ignore stale and duplicate deliveries.
+/// the API can ignore stale and duplicate deliveries. <see cref="Attempt"/> is the attempt of the run that sent it
+/// (docs/design/pipeline.md §12): once the run is taken over, the API refuses every event of an earlier attempt.
 /// </summary>
 public sealed record GenerationProgressed(
     VariantKey Variant,
@@ -11,4 +12,5 @@ public sealed record GenerationProgressed(
     string Stage,
     int PageCount,
     string? PlanJson,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    int Attempt = 1);

@@ -14,6 +14,7 @@ public static class GenerationEventRules
         !IsReportableStage(progress.Stage) ? "malformed stage name"
         : HasNul(progress.Variant) || HasNul(progress.PlanJson) || HasNul(progress.ErrorMessage) ? "NUL character in text"
         : progress.Sequence <= 0 ? "non-positive sequence"
+        : progress.Attempt <= 0 ? "non-positive attempt"
         : progress.PageCount < 0 ? "negative page count"
         : progress.PlanJson?.Length > MaxPlanLength ? "plan too large"
         : progress.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
@@ -24,6 +25,7 @@ public static class GenerationEventRules
         : HasNul(finished.Variant) || HasNul(finished.PlanJson) || HasNul(finished.ErrorMessage) || HasNul(finished.CommitSha)
           || HasNul(finished.LeftOut) ? "NUL character in text"
         : finished.PageCount < 0 ? "negative page count"
+        : finished.Attempt <= 0 ? "non-positive attempt"
         : finished.CommitSha?.Length > 64 ? "commit SHA too long"
         : finished.ErrorMessage?.Length > MaxErrorLength ? "error text too long"
         : finished.PlanJson?.Length > MaxPlanLength ? "plan too large"
@@ -31,6 +33,13 @@ public static class GenerationEventRules
         : finished.Usage is { } usage && (usage.AiCalls < 0 || usage.InputTokens < 0 || usage.OutputTokens < 0
             || usage.CostUsd is < 0 or > MaxCostUsd || usage.PagesReused < 0) ? "usage out of range"
         : null;
+
+    public static string? Problem(GenerationHandedBack handedBack) =>
+        handedBack.Attempt <= 0 ? "non-positive attempt"
+        : handedBack.WorkerId is null || handedBack.WorkerId.Length > MaxWorkerIdLength || HasNul(handedBack.WorkerId) ? "malformed worker id"
+        : null;
+
+    private const int MaxWorkerIdLength = 200;
 
     /// <summary>
     /// A stage a worker may report: any well-formed name, known to this API or not (a newer worker's stage is shown by its

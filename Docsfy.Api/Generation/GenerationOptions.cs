@@ -5,7 +5,10 @@ public sealed class GenerationOptions
 {
     public const string Section = "Generation";
 
-    /// <summary>A run whose worker sent nothing for this long is ended as <c>error</c> (the worker died).</summary>
+    /// <summary>
+    /// A run whose worker sent nothing for this long has lost its worker: it is taken over (<see cref="MaxTakeovers"/>),
+    /// or ended as <c>error</c> once it has been taken over that often.
+    /// </summary>
     public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
@@ -19,6 +22,16 @@ public sealed class GenerationOptions
     /// so: nobody is there to take it.
     /// </summary>
     public TimeSpan NoWorkerTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How often one run may be handed to another worker because its worker was lost (went silent, or shut down and
+    /// handed it back) before it ends in <c>error</c> instead: a repository that crashes every worker must not go round
+    /// forever (docs/design/pipeline.md §12). 0 turns takeovers off.
+    /// </summary>
+    public int MaxTakeovers { get; set; } = 2;
+
+    /// <summary>The most <see cref="MaxTakeovers"/> may be.</summary>
+    public const int MaxTakeoversLimit = 100;
 
     /// <summary>How often each API replica looks for stuck runs.</summary>
     public TimeSpan WatchdogInterval { get; set; } = TimeSpan.FromSeconds(30);

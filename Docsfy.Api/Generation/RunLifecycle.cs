@@ -16,8 +16,8 @@ namespace Docsfy.Api.Generation;
 /// way; the rules (who may, what is valid, what "already generating" means, undoing a run no worker will get, telling
 /// the hub) live only here.
 /// </summary>
-public sealed class RunLifecycle(RunStore runs, ProjectStore projects, UserStore users, HubNotifier hub, IBus bus,
-    WorkerRegistry workers,
+public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, ProjectStore projects, UserStore users,
+    HubNotifier hub, IBus bus, WorkerRegistry workers,
     IOptions<AiDefaults> defaults, IOptions<GenerationOptions> options, ILogger<RunLifecycle> logger)
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
@@ -166,13 +166,19 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, UserStore
     }
 
     /// <summary>
-    /// Ends runs nobody works on (their worker's heartbeats stopped, or no worker took them in time: hours while workers
-    /// are busy, minutes while none is alive) and tells their viewers. Every replica may call it: each run is ended, and
-    /// announced, by exactly one.
+    /// Takes over runs whose worker's heartbeats stopped (docs/design/pipeline.md §12), and ends runs nobody works on
+    /// (their worker was lost more often than <c>Generation:MaxTakeovers</c> allows, or no worker took them in time:
+    /// hours while workers are busy, minutes while none is alive), telling their viewers. Every replica may call it: each
+    /// run is taken over or ended, and announced, by exactly one.
     /// </summary>
     public async Task<int> EndAbandonedRunsAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var takenOver = await takeovers.TakeOverSilentAsync(settings.HeartbeatTimeout, settings.MaxTakeovers, cancellationToken);
+        foreach (var run in takenOver)
+        {
+            await ContinueAsync(run, "its worker stopped responding");
+        }
         TimeSpan? noWorkerWait = workers.NoWorkerFor() >= settings.NoWorkerTimeout ? settings.NoWorkerTimeout : null;
         var ended = await runs.EndStuckRunsAsync(settings.HeartbeatTimeout, settings.QueueTimeout, noWorkerWait, cancellationToken);
         foreach (var run in ended)
@@ -180,7 +186,53 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, UserStore
             logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", run.RunId, run.Variant.Name, run.ErrorMessage);
             await hub.RunEndedAsync(run);
         }
-        return ended.Count;
+        return takenOver.Count + ended.Count;
+    }
+
+    /// <summary>
+    /// A worker shutting down gave a run back: it is taken over at once rather than after the heartbeat timeout, or ended
+    /// when it was taken over as often as allowed. An abort or a takeover that came first wins: then nothing happens.
+    /// </summary>
+    public async Task HandBackAsync(GenerationHandedBack handedBack, CancellationToken cancellationToken)
+    {
+        var result = await takeovers.HandBackAsync(handedBack, options.Value.MaxTakeovers, cancellationToken);
+        if (result.TakenOver is { } run)
+        {
+            await ContinueAsync(run, "its worker shut down");
+        }
+        else if (result.Ended is { } ended)
+        {
+            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
+            await hub.RunEndedAsync(ended);
+        }
+    }
+
+    /// <summary>
+    /// Tells the run's viewers it resumes, and sends the run's next attempt to the workers; a run that cannot be sent is
+    /// ended, as a new one would be.
+    /// </summary>
+    private async Task ContinueAsync(TakenOverRun run, string why)
+    {
+        var resumed = run.Resumed;
+        logger.LogWarning("Run {RunId} of {Project} lost {Why}; attempt {Attempt} continues from its checkpoint",
+            resumed.RunId, resumed.Variant.Name, why, resumed.Attempt);
+        await hub.RunResumedAsync(resumed);
+        try
+        {
+            var command = run.Command ?? throw new InvalidOperationException("The run's stored command could not be read.");
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
+            await endpoint.Send(command, timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            logger.LogError(exception, "Could not send attempt {Attempt} of run {RunId} to the workers", resumed.Attempt, resumed.RunId);
+            if (await runs.FailAsync(resumed.RunId, "The run lost its worker and could not be handed to another. Generate again.",
+                    CancellationToken.None) is { } failed)
+            {
+                await hub.RunEndedAsync(failed);
+            }
+        }
     }
 
     private async Task<LifecycleOutcome<RunStarted>> StartValidAsync(ValidRun run, Caller caller, RunTrigger trigger,
@@ -195,13 +247,17 @@ public sealed class RunLifecycle(RunStore runs, ProjectStore projects, UserStore
         try
         {
             using var timeout = new CancellationTokenSource(SendTimeout);
+            var command = new GenerateDocumentation(variant, started.RunId, run.RepoUrl, run.RepoPath, run.Force, run.RepoType,
+                run.AiCliTimeoutMinutes, started.BaseRunId, started.BaseCommitSha, started.BasePlanJson);
+            // Recorded before it is sent, so whichever worker takes it has a checkpoint to write to and a takeover has
+            // the command to send again (docs/design/pipeline.md §12).
+            await takeovers.RecordAsync(command, timeout.Token);
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
-            await endpoint.Send(new GenerateDocumentation(variant, started.RunId, run.RepoUrl, run.RepoPath, run.Force, run.RepoType,
-                run.AiCliTimeoutMinutes, started.BaseRunId, started.BaseCommitSha, started.BasePlanJson), timeout.Token);
+            await endpoint.Send(command, timeout.Token);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Without the command no worker will ever run it: end it now rather than leave it generating.
+            // Without the command (or its checkpoint) no worker will ever run it: end it now rather than leave it generating.
             logger.LogError(exception, "Could not send run {RunId} of {Project} to the workers", started.RunId, variant.Name);
             if (await runs.FailAsync(started.RunId, "The run could not be handed to a worker. Try again.", CancellationToken.None) is { } failed)
             {

@@ -1,4 +1,5 @@
 using Docsfy.Api.Data;
+using Docsfy.Api.Generation.Events;
 using Docsfy.Api.Projects;
 using Docsfy.Api.Search;
 using Docsfy.Contracts;
@@ -10,7 +11,9 @@ namespace Docsfy.Api.Generation;
 /// Applies worker events to variant rows. Each update is conditional, so however events are batched, redelivered or
 /// interleaved, an event changes the row at most once and never backwards:
 /// progress only for the variant's current run, only while it is generating, only with a newer sequence number; a
-/// terminal status only while the run is still generating (so it wins over any progress that arrives later).
+/// terminal status only while the run is still generating (so it wins over any progress that arrives later). Every
+/// event, heartbeats too, counts only from the run's current attempt: once a run is taken over, a worker that was only
+/// cut off can no longer change it (docs/design/pipeline.md §12). Page counts never go down within a run.
 /// </summary>
 public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer search)
 {
@@ -28,19 +31,20 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
         }
         await using var command = dataSource.CreateCommand("""
             with batch as (
-                select * from unnest(@run_ids, @sequences, @stages, @page_counts, @plans, @errors)
-                    as b(run_id, sequence, stage, page_count, plan_json, error_message)),
+                select * from unnest(@run_ids, @sequences, @stages, @page_counts, @plans, @errors, @attempts)
+                    as b(run_id, sequence, stage, page_count, plan_json, error_message, attempt)),
             before as (
                 select v.id, v.last_event_seq
                 from variants v join batch b on v.generation_id = b.run_id
-                where v.status = 'generating' and v.last_event_seq < b.sequence
+                where v.status = 'generating' and v.last_event_seq < b.sequence and v.run_attempt = b.attempt
                 for update of v)
             update variants v
-            set current_stage = b.stage, page_count = b.page_count, plan_json = coalesce(b.plan_json, v.plan_json),
+            set current_stage = b.stage, page_count = greatest(v.page_count, b.page_count),
+                plan_json = coalesce(b.plan_json, v.plan_json),
                 error_message = b.error_message, last_event_seq = b.sequence, heartbeat_at = now(), updated_at = now()
             from batch b, before
             where v.id = before.id and v.generation_id = b.run_id
-              and v.status = 'generating' and v.last_event_seq < b.sequence
+              and v.status = 'generating' and v.last_event_seq < b.sequence and v.run_attempt = b.attempt
             returning v.generation_id, before.last_event_seq
             """);
         command.Parameters.AddWithValue("run_ids", newest.Select(p => p.RunId).ToArray());
@@ -51,6 +55,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
             newest.Select(p => (object?)p.PlanJson ?? DBNull.Value).ToArray());
         command.Parameters.AddWithValue("errors", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             newest.Select(p => (object?)p.ErrorMessage ?? DBNull.Value).ToArray());
+        command.Parameters.AddWithValue("attempts", newest.Select(p => p.Attempt).ToArray());
         var applied = new Dictionary<Guid, long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -60,16 +65,23 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
         return applied;
     }
 
-    /// <summary>Notes that the workers of these runs are alive (the watchdog ends runs whose heartbeats stop).</summary>
-    public async Task TouchAsync(IReadOnlyCollection<Guid> runIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes that the workers of these runs are alive (the watchdog takes over runs whose heartbeats stop); a heartbeat of
+    /// an attempt the run has moved past keeps nothing alive.
+    /// </summary>
+    public async Task TouchAsync(IReadOnlyCollection<RunAttempt> runs, CancellationToken cancellationToken)
     {
-        if (runIds.Count == 0)
+        if (runs.Count == 0)
         {
             return;
         }
-        await using var command = dataSource.CreateCommand(
-            "update variants set heartbeat_at = now() where generation_id = any(@run_ids) and status = 'generating'");
-        command.Parameters.AddWithValue("run_ids", runIds.ToArray());
+        await using var command = dataSource.CreateCommand("""
+            update variants v set heartbeat_at = now()
+            from unnest(@run_ids, @attempts) as b(run_id, attempt)
+            where v.generation_id = b.run_id and v.run_attempt = b.attempt and v.status = 'generating'
+            """);
+        command.Parameters.AddWithValue("run_ids", runs.Select(r => r.RunId).ToArray());
+        command.Parameters.AddWithValue("attempts", runs.Select(r => r.Attempt).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -107,7 +119,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
                 ai_cost_usd = coalesce(@cost_usd, ai_cost_usd),
                 pages_reused = coalesce(@pages_reused, pages_reused),
                 updated_at = now()
-            where generation_id = @run_id and status = 'generating'
+            where generation_id = @run_id and status = 'generating' and run_attempt = @attempt
             returning last_generated, last_commit_sha, page_count, replaces_generation_id, published_generation_id
             """, connection, transaction);
         var usage = finished.Usage;
@@ -122,6 +134,7 @@ public sealed class VariantEventStore(NpgsqlDataSource dataSource, SearchIndexer
         command.Parameters.AddWithValue("left_out", NpgsqlTypes.NpgsqlDbType.Text, (object?)finished.LeftOut ?? DBNull.Value);
         command.Parameters.AddWithValue("sequence", finished.Sequence);
         command.Parameters.AddWithValue("run_id", finished.RunId);
+        command.Parameters.AddWithValue("attempt", finished.Attempt);
         command.Parameters.AddWithValue("ai_calls", NpgsqlTypes.NpgsqlDbType.Integer, (object?)usage?.AiCalls ?? DBNull.Value);
         command.Parameters.AddWithValue("input_tokens", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)usage?.InputTokens ?? DBNull.Value);
         command.Parameters.AddWithValue("output_tokens", NpgsqlTypes.NpgsqlDbType.Bigint, (object?)usage?.OutputTokens ?? DBNull.Value);

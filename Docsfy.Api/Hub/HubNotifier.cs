@@ -29,6 +29,13 @@ public sealed class HubNotifier(IBus bus, ILogger<HubNotifier> logger)
         new VariantEventsBroadcast([VariantEvent.StatusChange(finished, lastGenerated: null, finished.CommitSha)]),
         $"run {finished.RunId}");
 
+    /// <summary>
+    /// The API handed a run to its next attempt: its viewers get a <c>progress</c> saying it resumed, with the page count
+    /// it had (docs/design/pipeline.md §12).
+    /// </summary>
+    public Task RunResumedAsync(GenerationProgressed resumed) => PublishAsync(
+        new VariantEventsBroadcast([VariantEvent.Progress(resumed)]), $"run {resumed.RunId}");
+
     private async Task PublishAsync<T>(T message, string subject) where T : class
     {
         try

@@ -38,7 +38,12 @@ public interface IRepositoryCloner
 /// The project's credential for a private repository (docs/design/refresh.md §8), or null. Its own ToString withholds
 /// the secret, so this record can be logged.
 /// </param>
-public sealed record RepositorySource(string? Url, string? LocalPath, string Branch, RepositoryCredential? Credential = null);
+/// <param name="Commit">
+/// The commit to check out instead of the branch's head: one the branch had when an earlier attempt of the run cloned it
+/// (docs/design/pipeline.md §12). Null for the head.
+/// </param>
+public sealed record RepositorySource(string? Url, string? LocalPath, string Branch, RepositoryCredential? Credential = null,
+    string? Commit = null);
 
 /// <summary>A checked-out commit. Files are read only through the checkout file reader, never by following links.</summary>
 public sealed record Checkout(string Directory, string CommitSha);

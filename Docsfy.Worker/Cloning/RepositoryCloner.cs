@@ -27,8 +27,13 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
             throw new ArgumentException("The clone target must not exist yet.", nameof(targetDirectory));
         }
 
+        ObjectId? pinned = null;
+        if (source.Commit is { } commit && !ObjectId.TryParse(commit, out pinned))
+        {
+            throw new CloneFailedException("The commit this run documents is not a valid commit id.");
+        }
         var origin = await OriginOfAsync(source, settings, cancellationToken);
-        var checkout = await GuardedAsync(settings, guard => Clone(origin, source.Branch, target, settings, guard),
+        var checkout = await GuardedAsync(settings, guard => Clone(origin, source.Branch, pinned, target, settings, guard),
             onFailure: () => ScratchFolder.TryDelete(target), cancellationToken);
         logger.LogInformation("Cloned {Origin} branch {Branch} at {Sha}", origin.Display, source.Branch, checkout.CommitSha);
         return checkout;
@@ -144,7 +149,9 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         }
     }
 
-    private static Checkout Clone(CloneOrigin origin, string branch, string target, CloningOptions settings, CloneGuard guard)
+    /// <param name="pinned">The commit to check out instead of the branch's head (fetched when the clone lacks it).</param>
+    private static Checkout Clone(CloneOrigin origin, string branch, ObjectId? pinned, string target, CloningOptions settings,
+        CloneGuard guard)
     {
         var fetch = new FetchOptions
         {
@@ -174,9 +181,14 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
             }
         }
         guard.ThrowIfStopped();
+        if (pinned is not null && !HasCommit(target, pinned) && !Fetch(origin, branch, target, pinned, settings, guard))
+        {
+            throw new CloneFailedException(
+                $"The commit {pinned.Sha} this run documents is no longer on the branch '{branch}' (its history was rewritten).");
+        }
 
         using var repository = new Repository(target);
-        var commit = repository.Head.Tip
+        var commit = (pinned is null ? repository.Head.Tip : repository.Lookup<Commit>(pinned))
             ?? throw new CloneFailedException($"The branch '{branch}' has no commits.");
         var links = CheckoutBudget.Check(repository, commit.Tree, settings, guard);
         guard.ThrowIfStopped();
@@ -192,6 +204,12 @@ public sealed class RepositoryCloner(IOptions<CloningOptions> options, ILogger<R
         }
         CheckoutLinks.RemovePlaceholders(target, links);
         return new Checkout(target, commit.Sha);
+    }
+
+    private static bool HasCommit(string directory, ObjectId commit)
+    {
+        using var repository = new Repository(directory);
+        return repository.Lookup<Commit>(commit) is not null;
     }
 
     /// <summary>The branch names the remote has (like <c>git ls-remote --heads</c>), under the same host rules as a clone.</summary>

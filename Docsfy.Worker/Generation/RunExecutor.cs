@@ -6,7 +6,9 @@ namespace Docsfy.Worker.Generation;
 
 /// <summary>
 /// Runs one generation in the background: checks it is still wanted, keeps its heartbeat going, maps every way it can
-/// end (done, failed, aborted, timed out, worker stopping) to one terminal event, and always frees its slot.
+/// end (done, failed, aborted, timed out) to one terminal event, and always frees its slot. A run stopped because this
+/// worker shuts down is not ended but handed back, so the API gives it to the next worker at once, which continues from
+/// the run's checkpoint (docs/design/pipeline.md §12).
 /// </summary>
 public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbeat heartbeat, DocumentationPipeline pipeline,
     RunEventSender events, IOptions<WorkerOptions> options, ILogger<RunExecutor> logger)
@@ -25,15 +27,25 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
         using var trace = RunTrace.Start(command.RunId, command.Variant);
         try
         {
-            if (!await guard.IsCurrentAsync(command.RunId, handle.Stopping))
+            if (!await guard.IsCurrentAsync(command.RunId, command.Attempt, handle.Stopping))
             {
-                logger.LogInformation("Skipping run {RunId}: it was aborted or replaced before it started", command.RunId);
+                logger.LogInformation("Skipping run {RunId} attempt {Attempt}: it was aborted, replaced or taken over before it started",
+                    command.RunId, command.Attempt);
                 return;
             }
             var reporter = new RunReporter((message, token) => events.SendAsync(command.RunId, message, token), command.Variant,
-                command.RunId, trace);
+                command.RunId, trace, command.Attempt);
             var outcome = await RunPipelineAsync(command, handle, reporter);
             using var timeout = new CancellationTokenSource(FinishPublishTimeout);
+            if (outcome is null)
+            {
+                // After everything else the run sent, on the same partition: the API applies its last progress first.
+                await events.SendAsync(command.RunId, new GenerationHandedBack(command.RunId, command.Attempt, WorkerPresence.WorkerId),
+                    timeout.Token);
+                logger.LogInformation("Run {RunId} of {Project} handed back: this worker is shutting down", command.RunId,
+                    command.Variant.Name);
+                return;
+            }
             await reporter.FinishedAsync(outcome, timeout.Token);
             logger.LogInformation("Run {RunId} of {Project} ended {Status}", command.RunId, command.Variant.Name, outcome.Status);
         }
@@ -49,12 +61,13 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
         }
     }
 
-    private async Task<RunOutcome> RunPipelineAsync(GenerateDocumentation command, RunHandle handle, RunReporter reporter)
+    /// <summary>How the run ended; null when it was stopped because this worker shuts down (it is handed back).</summary>
+    private async Task<RunOutcome?> RunPipelineAsync(GenerateDocumentation command, RunHandle handle, RunReporter reporter)
     {
         using var timeLimit = new CancellationTokenSource(options.Value.RunTimeout);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(handle.Stopping, timeLimit.Token);
         using var heartbeatStop = new CancellationTokenSource();
-        var beating = heartbeat.RunAsync(handle, options.Value.HeartbeatInterval, heartbeatStop.Token);
+        var beating = heartbeat.RunAsync(handle, command.Attempt, options.Value.HeartbeatInterval, heartbeatStop.Token);
         try
         {
             return await pipeline.RunAsync(command, reporter, stopping.Token);
@@ -64,7 +77,7 @@ public sealed class RunExecutor(RunRegistry registry, RunGuard guard, RunHeartbe
             return handle.Reason switch
             {
                 StopReason.Aborted => RunOutcome.Aborted(),
-                StopReason.WorkerStopping => RunOutcome.Failed("The worker stopped during the run. Generate again."),
+                StopReason.WorkerStopping => null,
                 _ => RunOutcome.Failed($"The run took longer than {options.Value.RunTimeout} and was stopped."),
             };
         }

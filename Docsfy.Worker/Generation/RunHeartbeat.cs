@@ -8,9 +8,7 @@ namespace Docsfy.Worker.Generation;
 /// </summary>
 public sealed class RunHeartbeat(RunEventSender events, RunGuard guard, ILogger<RunHeartbeat> logger)
 {
-    public static readonly string WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}";
-
-    public async Task RunAsync(RunHandle run, TimeSpan interval, CancellationToken finished)
+    public async Task RunAsync(RunHandle run, int attempt, TimeSpan interval, CancellationToken finished)
     {
         using var timer = new PeriodicTimer(interval);
         try
@@ -19,8 +17,8 @@ public sealed class RunHeartbeat(RunEventSender events, RunGuard guard, ILogger<
             {
                 try
                 {
-                    await events.SendAsync(run.RunId, new GenerationHeartbeat(run.RunId, WorkerId), finished);
-                    if (!await guard.IsCurrentAsync(run.RunId, finished))
+                    await events.SendAsync(run.RunId, new GenerationHeartbeat(run.RunId, WorkerPresence.WorkerId, attempt), finished);
+                    if (!await guard.IsCurrentAsync(run.RunId, attempt, finished))
                     {
                         logger.LogInformation("Run {RunId} is no longer current; stopping it", run.RunId);
                         run.Stop(StopReason.Aborted);

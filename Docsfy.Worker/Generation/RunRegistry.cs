@@ -10,8 +10,25 @@ public sealed class RunRegistry(Microsoft.Extensions.Options.IOptions<WorkerOpti
 {
     private readonly ConcurrentDictionary<Guid, RunHandle> _runs = new();
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Value.MaxConcurrentRuns));
+    private volatile bool _closed;
 
-    public Task WaitForSlotAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Waits for a free run slot. Once the worker is shutting down (<see cref="Close"/>) there is none: the run waits
+    /// unacknowledged until the bus stops and goes back to the queue, so a run this worker just handed back (or any other)
+    /// is taken by a worker that stays.
+    /// </summary>
+    public async Task WaitForSlotAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        if (_closed)
+        {
+            _slots.Release();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes no more runs: this worker is shutting down.</summary>
+    public void Close() => _closed = true;
 
     public void ReleaseSlot() => _slots.Release();
 

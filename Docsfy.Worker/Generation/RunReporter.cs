@@ -5,12 +5,13 @@ namespace Docsfy.Worker.Generation;
 /// <summary>
 /// Tells the API what a run is doing: stage changes, finished pages, and the end. Pages finish on several threads; each
 /// message is built under a lock with the next sequence number, so a later sequence never carries an older page count
-/// (the API drops whichever arrives out of order).
+/// (the API drops whichever arrives out of order). Every event carries the run's attempt (docs/design/pipeline.md §12).
 /// </summary>
 /// <param name="publish">Publishes one event to the API (the bus in a worker, a recorder in unit tests).</param>
 /// <param name="trace">The run's spans: each stage reported starts one, and each event is sent inside it.</param>
+/// <param name="attempt">The attempt of the run this worker executes.</param>
 public sealed class RunReporter(Func<object, CancellationToken, Task> publish, VariantKey variant, Guid runId,
-    RunTrace? trace = null)
+    RunTrace? trace = null, int attempt = 1)
 {
     private readonly RunSequence _sequence = new();
     private readonly Lock _state = new();
@@ -27,6 +28,21 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
 
     /// <summary>The run's spans (AI calls go inside the current stage's).</summary>
     public RunTrace Trace { get; } = trace ?? RunTrace.None;
+
+    public int Attempt => attempt;
+
+    /// <summary>
+    /// A later attempt continues where the API left the run: its events after the newest applied, its page count from
+    /// the pages earlier attempts wrote (or the count clients saw, if higher), so nothing goes backwards.
+    /// </summary>
+    public void Resume(long lastSequence, int pageCount)
+    {
+        lock (_state)
+        {
+            _sequence.ContinueAfter(lastSequence);
+            _pageCount = Math.Max(_pageCount, pageCount);
+        }
+    }
 
     public Task StageAsync(string stage, CancellationToken cancellationToken, string? planJson = null)
     {
@@ -58,12 +74,12 @@ public sealed class RunReporter(Func<object, CancellationToken, Task> publish, V
         Trace.Ended(outcome.Status);
         var finished = new GenerationFinished(variant, runId, _sequence.Next(), outcome.Status, outcome.PageCount,
             outcome.Status == VariantStatus.Ready ? DateTime.UtcNow : null, outcome.CommitSha, outcome.ErrorMessage, outcome.UpToDate,
-            outcome.PlanJson, Meter.Snapshot(), outcome.LeftOut);
+            outcome.PlanJson, Meter.Snapshot(), outcome.LeftOut, attempt);
         return Trace.Within(() => publish(finished, cancellationToken));
     }
 
     private GenerationProgressed Progress() =>
-        new(variant, runId, _sequence.Next(), _stage, _pageCount, _planJson, null);
+        new(variant, runId, _sequence.Next(), _stage, _pageCount, _planJson, null, attempt);
 }
 
 /// <summary>

@@ -8,6 +8,19 @@ public sealed class RunSequence
 {
     private long _last;
 
+    /// <summary>Continues after <paramref name="last"/> (what the API applied of earlier attempts of the run).</summary>
+    public void ContinueAfter(long last)
+    {
+        while (true)
+        {
+            var current = Interlocked.Read(ref _last);
+            if (current >= last || Interlocked.CompareExchange(ref _last, last, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
     public long Next()
     {
         while (true)

@@ -1,4 +1,5 @@
 using Docsfy.Contracts;
+using Docsfy.Worker.Checkpoints;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.Pipeline;
 using Docsfy.Worker.Processes;
@@ -37,6 +38,7 @@ public static class WorkerExtensions
         builder.Services.AddSingleton<SiteWriter>();
         builder.Services.AddSingleton<DocumentationPipeline>();
         builder.Services.AddSingleton<PageCache>();
+        builder.Services.AddSingleton<RunCheckpointStore>();
         builder.Services.AddSingleton<Planner>();
         builder.Services.AddSingleton<IncrementalPlanner>();
         builder.Services.AddSingleton<PageUpdater>();

@@ -1,6 +1,7 @@
 using Docsfy.Contracts;
 using Docsfy.Credentials;
 using Docsfy.Worker.Ai;
+using Docsfy.Worker.Checkpoints;
 using Docsfy.Worker.Cloning;
 using Docsfy.Worker.CrossLinking;
 using Docsfy.Worker.Generation;
@@ -19,10 +20,16 @@ namespace Docsfy.Worker.Pipeline;
 /// <c>error</c>; validating and cross-linking failures are logged and skipped; any doubt in incremental planning means
 /// a full run. Cancellation (abort, time limit, shutdown) propagates to the caller.
 /// </summary>
+/// <remarks>
+/// As it goes, a run records its checkpoint (docs/design/pipeline.md §12): the commit once cloned, the plan once planned
+/// (with an incremental run's choice of pages), every page once written. A later attempt of the run (its worker was
+/// lost) clones that same commit, takes the plan and the pages from the checkpoint, and asks the AI only for the rest;
+/// validating, cross-linking and rendering then run over all pages as usual.
+/// </remarks>
 public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySources sources, IAiProviderCatalog providers, Planner planner,
     IncrementalPlanner incremental, PageWriter writer, PageUpdater updater, PageValidator validator, Linker linker,
-    OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, IOptions<WorkerOptions> options,
-    IOptions<ImageOptions> imageOptions, ILogger<DocumentationPipeline> logger)
+    OfflineDocumenter offline, ISiteRenderer renderer, SiteWriter sites, RunCheckpointStore checkpoints,
+    IOptions<WorkerOptions> options, IOptions<ImageOptions> imageOptions, ILogger<DocumentationPipeline> logger)
 {
     public async Task<RunOutcome> RunAsync(GenerateDocumentation command, RunReporter reporter, CancellationToken cancellationToken)
     {
@@ -49,19 +56,29 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
             return RunOutcome.Failed($"This worker has no AI provider named '{variant.Provider}'.");
         }
 
+        var resumed = await checkpoints.LoadAsync(command.RunId, command.Attempt, cancellationToken);
+        var checkpoint = new RunCheckpointWriter(checkpoints, command.RunId, command.Attempt, logger);
+        if (resumed.IsResumed)
+        {
+            reporter.Resume(resumed.LastSequence, Math.Max(resumed.PageCount, resumed.Pages.Count));
+            logger.LogInformation("Run {RunId} attempt {Attempt} resumes at commit {Commit} with {Pages} pages already written",
+                command.RunId, command.Attempt, resumed.CommitSha, resumed.Pages.Count);
+        }
+
         await reporter.StageAsync(RunStage.Cloning, cancellationToken);
         RepositorySource source;
         try
         {
+            // A resumed run documents the commit its first attempt cloned, wherever the branch has moved since.
             source = await sources.ForProjectAsync(command.RepoUrl, command.RepoPath, variant.Branch, variant.Name, variant.Owner,
-                cancellationToken);
+                cancellationToken) with { Commit = resumed.CommitSha };
         }
         catch (CredentialUnreadableException exception)
         {
             return RunOutcome.Failed(exception.Message);
         }
         // Asking the source for the branch's head costs one round trip; an up-to-date run then needs no clone at all.
-        if (command.BaseCommitSha is { } baseCommit && !command.Force
+        if (!resumed.IsResumed && command.BaseCommitSha is { } baseCommit && !command.Force
             && await cloner.ResolveHeadAsync(source, cancellationToken) == baseCommit
             && UpToDatePlan(command, baseCommit) is { } unchanged)
         {
@@ -77,6 +94,7 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
         {
             return RunOutcome.Failed(exception.Message);
         }
+        await checkpoint.CommitAsync(checkout.CommitSha, cancellationToken);
 
         // The same check once more with the cloned commit: the head could not be read beforehand (a server that answers
         // clones but not reference listings), or the branch moved back to the base commit in between.
@@ -91,13 +109,14 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
         var timeout = TimeSpan.FromMinutes(command.AiCliTimeoutMinutes ?? options.Value.AiCliTimeoutMinutes);
         var ai = provider is null ? null : new AiSession(provider, variant.Model, checkout.Directory, timeout, reporter.Meter,
             reporter.Trace);
-        var run = new RunContext(command, repository, promptFiles, reporter, ai);
+        var run = new RunContext(command, repository, promptFiles, reporter, ai, checkpoint);
         try
         {
             var documented = run.Ai is null ? await DocumentOfflineAsync(run, cancellationToken)
-                : await incremental.PlanAsync(run, checkout, source, cancellationToken) is { } changes
-                    ? await DocumentChangesAsync(run, changes, cancellationToken)
-                    : await DocumentAllAsync(run, cancellationToken);
+                : resumed is { PlanJson: not null, Rewrite: null } ? await DocumentAllAsync(run, resumed, cancellationToken)
+                : await incremental.PlanAsync(run, checkout, source, resumed.Rewrite, cancellationToken) is { } changes
+                    ? await DocumentChangesAsync(run, changes, resumed, cancellationToken)
+                    : await DocumentAllAsync(run, RunCheckpoint.Empty, cancellationToken);
             return await RenderAsync(run, documented, checkout.CommitSha, cancellationToken);
         }
         catch (RunFailedException exception)
@@ -135,11 +154,28 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
         return linked with { PageFolders = offlinePlan.PageFolders(), LeftOut = offlinePlan.Coverage.LeftOut() };
     }
 
-    /// <summary>A full run: a new plan, every page written and validated, then cross-linked.</summary>
-    private async Task<Documented> DocumentAllAsync(RunContext run, CancellationToken cancellationToken)
+    /// <summary>
+    /// A full run: a new plan (or the one an earlier attempt made), every page not written yet written, all of them
+    /// validated, then cross-linked.
+    /// </summary>
+    private async Task<Documented> DocumentAllAsync(RunContext run, RunCheckpoint resumed, CancellationToken cancellationToken)
     {
         var reporter = run.Reporter;
-        await reporter.StageAsync(RunStage.Planning, cancellationToken);
+        var (plan, planJson) = PlanParser.TryReadStored(resumed.PlanJson) is { } kept
+            ? (kept, resumed.PlanJson!)
+            : await PlanAsync(run, cancellationToken);
+        var done = WrittenBefore(resumed, plan.Pages);
+        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, planJson);
+        var written = await writer.WriteAsync(run, plan, plan.Pages.Where(page => !done.ContainsKey(page.Slug)), done.Count,
+            options.Value.MaxConcurrentPages, cancellationToken);
+        var pages = Merge(done, written);
+        pages = await ValidateAsync(run, plan, pages, cancellationToken);
+        return await LinkAsync(run, plan, pages, keptRelated: null, cancellationToken);
+    }
+
+    private async Task<(DocumentationPlan Plan, string Json)> PlanAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        await run.Reporter.StageAsync(RunStage.Planning, cancellationToken);
         PlanResult planned;
         try
         {
@@ -150,17 +186,32 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
             throw new RunFailedException($"Planning failed: {exception.Message}");
         }
         var plan = planned.Plan ?? throw new RunFailedException(planned.Error!);
-        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, planned.Json);
-        var pages = await writer.WriteAsync(run, plan, plan.Pages, alreadyDone: 0, options.Value.MaxConcurrentPages, cancellationToken);
-        pages = await ValidateAsync(run, plan, pages, cancellationToken);
-        return await LinkAsync(run, plan, pages, keptRelated: null, cancellationToken);
+        await run.Checkpoint.PlanAsync(planned.Json, rewrite: null, cancellationToken);
+        return (plan, planned.Json);
+    }
+
+    /// <summary>The pages an earlier attempt wrote that this plan still has.</summary>
+    private static Dictionary<string, string> WrittenBefore(RunCheckpoint resumed, IEnumerable<PlanPage> pages) =>
+        pages.Where(page => resumed.Pages.ContainsKey(page.Slug))
+            .ToDictionary(page => page.Slug, page => resumed.Pages[page.Slug], StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> earlier,
+        IReadOnlyDictionary<string, string> now)
+    {
+        var pages = new Dictionary<string, string>(earlier, StringComparer.Ordinal);
+        foreach (var (slug, markdown) in now)
+        {
+            pages[slug] = markdown;
+        }
+        return pages;
     }
 
     /// <summary>
     /// An incremental run: the earlier plan, the pages the change affects updated and validated, every other page from
     /// the cache exactly as it was (not even cross-linked again: the plan, and so every link, is unchanged).
     /// </summary>
-    private async Task<Documented> DocumentChangesAsync(RunContext run, IncrementalPlan changes, CancellationToken cancellationToken)
+    private async Task<Documented> DocumentChangesAsync(RunContext run, IncrementalPlan changes, RunCheckpoint resumed,
+        CancellationToken cancellationToken)
     {
         var reporter = run.Reporter;
         var plan = changes.Plan;
@@ -168,14 +219,17 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
         var reused = plan.Pages.Where(page => !rewrite.Contains(page.Slug))
             .ToDictionary(page => page.Slug, page => changes.Previous[page.Slug], StringComparer.Ordinal);
         reporter.Meter.PagesReused(reused.Count);
+        var planJson = PlanJson(plan);
+        await run.Checkpoint.PlanAsync(planJson, [.. rewrite.Order(StringComparer.Ordinal)], cancellationToken);
+        var done = resumed.Rewrite is null ? [] : WrittenBefore(resumed, changes.Rewrite);
 
-        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, PlanJson(plan));
-        if (reused.Count > 0)
+        await reporter.StageAsync(RunStage.GeneratingPages, cancellationToken, planJson);
+        if (reused.Count + done.Count > 0)
         {
-            await reporter.PagesDoneAsync(reused.Count, cancellationToken);
+            await reporter.PagesDoneAsync(reused.Count + done.Count, cancellationToken);
         }
-        var updated = await updater.UpdateAsync(run, plan, changes.Rewrite, changes.Previous, changes.Diff, reused.Count,
-            options.Value.MaxConcurrentPages, cancellationToken);
+        var updated = Merge(done, await updater.UpdateAsync(run, plan, [.. changes.Rewrite.Where(page => !done.ContainsKey(page.Slug))],
+            changes.Previous, changes.Diff, reused.Count + done.Count, options.Value.MaxConcurrentPages, cancellationToken));
         updated = await ValidateAsync(run, plan, updated, cancellationToken);
         var keptRelated = changes.Rewrite.ToDictionary(page => page.Slug,
             page => changes.Previous.TryGetValue(page.Slug, out var earlier) ? CrossLinker.RelatedPagesOf(earlier) : [],

@@ -15,7 +15,12 @@ namespace Docsfy.Worker.Pipeline;
 /// </summary>
 public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache, ILogger<IncrementalPlanner> logger)
 {
+    /// <param name="decided">
+    /// The pages an earlier attempt of this run chose to rewrite (docs/design/pipeline.md §12): the AI is not asked again,
+    /// so the attempt rewrites exactly the pages the checkpoint's were written for.
+    /// </param>
     public async Task<IncrementalPlan?> PlanAsync(RunContext run, Checkout checkout, RepositorySource source,
+        IReadOnlyList<string>? decided,
         CancellationToken cancellationToken)
     {
         var command = run.Command;
@@ -45,7 +50,7 @@ public sealed class IncrementalPlanner(IRepositoryCloner cloner, PageCache cache
             return FullRegeneration(run, $"the diff could not be computed ({exception.Message})");
         }
 
-        var selection = await SelectAsync(run, plan, diff, cancellationToken);
+        var selection = decided is null ? await SelectAsync(run, plan, diff, cancellationToken) : new PageSelection(false, decided);
         if (selection is null || selection.All)
         {
             return FullRegeneration(run, "the AI could not say which pages the change affects");

@@ -24,7 +24,8 @@ public sealed class PageWriter(ILogger<PageWriter> logger)
 
     /// <summary>
     /// Produces the given pages, up to <paramref name="maxConcurrentPages"/> at once, reporting the rising count of
-    /// finished pages (starting after <paramref name="alreadyDone"/>) as each one completes.
+    /// finished pages (starting after <paramref name="alreadyDone"/>) as each one completes. Each page written in full is
+    /// checkpointed before it is counted, so a later attempt of the run never asks for it again.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> ForEachPageAsync(RunContext run, IEnumerable<PlanPage> pages,
         int alreadyDone, int maxConcurrentPages, Func<PlanPage, CancellationToken, Task<string>> produce,
@@ -38,7 +39,11 @@ public sealed class PageWriter(ILogger<PageWriter> logger)
             CancellationToken = cancellationToken,
         }, async (page, token) =>
         {
-            written[page.Slug] = await produce(page, token);
+            var markdown = written[page.Slug] = await produce(page, token);
+            if (!run.IsPlaceholder(page.Slug))
+            {
+                await run.Checkpoint.PageAsync(page.Slug, markdown, token);
+            }
             await run.Reporter.PagesDoneAsync(Interlocked.Increment(ref done), token);
         });
         return written;

@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Docsfy.Contracts;
 using Docsfy.Worker.Ai;
+using Docsfy.Worker.Checkpoints;
 using Docsfy.Worker.Generation;
 
 namespace Docsfy.Worker.Pipeline;
 
 /// <summary>Everything the stages of one run share.</summary>
+/// <param name="checkpoint">Where the stages record what they got done (docs/design/pipeline.md §12); nothing when null.</param>
 public sealed class RunContext(GenerateDocumentation command, RepositorySnapshot repository, string scratchDirectory,
-    RunReporter reporter, AiSession? ai)
+    RunReporter reporter, AiSession? ai, IRunCheckpoint? checkpoint = null)
 {
     public GenerateDocumentation Command => command;
 
@@ -23,6 +25,9 @@ public sealed class RunContext(GenerateDocumentation command, RepositorySnapshot
 
     /// <summary>The AI of this run; null for the <c>offline</c> provider, which uses none.</summary>
     public AiSession? Ai => ai;
+
+    /// <summary>Where the plan and every page written are recorded as the run goes, for a later attempt to continue from.</summary>
+    public IRunCheckpoint Checkpoint { get; } = checkpoint ?? NoCheckpoint.Instance;
 
     private readonly ConcurrentDictionary<string, bool> _placeholders = new(StringComparer.Ordinal);
 

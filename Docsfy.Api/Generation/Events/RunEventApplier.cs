@@ -6,10 +6,11 @@ namespace Docsfy.Api.Generation.Events;
 
 /// <summary>
 /// Applies one batch of a partition's events to PostgreSQL: heartbeats and every run's newest progress in one statement
-/// each, then each terminal status in its own transaction (it may publish a site or replace a variant). Returns the
+/// each, then each terminal status in its own transaction (it may publish a site or replace a variant), then the runs
+/// their workers gave back on shutting down are taken over (after their last progress, which came before). Returns the
 /// hub messages for exactly what changed, in the order clients must see them.
 /// </summary>
-public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApplier> logger)
+public sealed class RunEventApplier(VariantEventStore store, RunLifecycle lifecycle, ILogger<RunEventApplier> logger)
 {
     /// <param name="broadcast">
     /// Receives what was applied, even when a later step of the batch fails: the batch is then retried, and what was
@@ -36,6 +37,11 @@ public sealed class RunEventApplier(VariantEventStore store, ILogger<RunEventApp
                 // a client sees events in the order the workers sent them.
                 await broadcast([.. events.OrderBy(e => e.DeliveryTag).Select(e => e.Event)]);
             }
+        }
+        // The lifecycle announces a takeover itself; the batch's own progress went out first.
+        foreach (var handedBack in batch.HandBacks)
+        {
+            await lifecycle.HandBackAsync(handedBack, cancellationToken);
         }
     }
 

@@ -21,6 +21,7 @@ public static class RunEventReader
     private static readonly string ProgressType = Urn<GenerationProgressed>();
     private static readonly string FinishedType = Urn<GenerationFinished>();
     private static readonly string HeartbeatType = Urn<GenerationHeartbeat>();
+    private static readonly string HandedBackType = Urn<GenerationHandedBack>();
 
     /// <summary>The event, or null with <paramref name="problem"/> saying why it cannot be applied.</summary>
     public static RunEvent? Read(ReadOnlyMemory<byte> body, ulong deliveryTag, out string? problem)
@@ -57,8 +58,16 @@ public static class RunEventReader
                 if (name == HeartbeatType)
                 {
                     var heartbeat = message.Deserialize<GenerationHeartbeat>(Json);
-                    problem = heartbeat is null || heartbeat.RunId == Guid.Empty ? "incomplete heartbeat" : null;
+                    problem = heartbeat is null || heartbeat.RunId == Guid.Empty ? "incomplete heartbeat"
+                        : heartbeat.Attempt <= 0 ? "non-positive attempt" : null;
                     return problem is null ? new RunEvent(deliveryTag, Heartbeat: heartbeat, TraceContext: trace) : null;
+                }
+                if (name == HandedBackType)
+                {
+                    var handedBack = message.Deserialize<GenerationHandedBack>(Json);
+                    problem = handedBack is null || handedBack.RunId == Guid.Empty ? "incomplete hand-back"
+                        : GenerationEventRules.Problem(handedBack);
+                    return problem is null ? new RunEvent(deliveryTag, HandedBack: handedBack, TraceContext: trace) : null;
                 }
             }
             problem = "unknown message type";

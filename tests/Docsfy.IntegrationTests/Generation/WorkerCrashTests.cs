@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Docsfy.IntegrationTests.Generation;
 
 /// <summary>
-/// A worker killed mid-run must not leave its variant generating (the API ends the run when heartbeats stop), nor its
-/// AI tool and scratch folder behind (the next worker on the machine ends and deletes them).
+/// A worker killed mid-run must not leave its variant generating (the API takes the run over when heartbeats stop, and
+/// ends it when no worker is there to continue it), nor its AI tool and scratch folder behind (the next worker on the
+/// machine ends and deletes them). Runs that continue on the next worker are <see cref="ResumeTests"/>.
 /// </summary>
 [Collection(DisruptionCollection.Name)]
 public sealed class WorkerCrashTests(DisruptionFixture fixture)
@@ -35,9 +36,12 @@ public sealed class WorkerCrashTests(DisruptionFixture fixture)
         // Killed outright, the worker could not stop its AI tool (nor, below, delete the run's checkout).
         Assert.NotEmpty(FakeAi.Processes(model));
 
-        var run = await RunWatcher.UntilFinishedAsync(socket, name, DocsfyAppHost.WorkerHeartbeatTimeout * 4);
+        var run = await RunWatcher.UntilFinishedAsync(socket, name,
+            DocsfyAppHost.WorkerHeartbeatTimeout * 4 + DisruptionFixture.NoWorkerTimeout * 2);
+        Assert.Contains(run.Progress, p => p.GetProperty("error_message").GetString()?.StartsWith("Resumed after the worker was lost",
+            StringComparison.Ordinal) == true);
         Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());
-        Assert.Contains("stopped responding", run.StatusChange.GetProperty("error_message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no worker is running", run.StatusChange.GetProperty("error_message").GetString(), StringComparison.Ordinal);
         Assert.Equal("error", run.SyncedVariant(name).GetProperty("status").GetString());
 
         var scratch = Path.Combine(host.ScratchDirectory, Guid.Parse(runId).ToString("N"));

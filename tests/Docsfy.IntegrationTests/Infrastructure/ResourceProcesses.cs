@@ -19,6 +19,25 @@ public static class ResourceProcesses
     public static Task<string> KillLeavingChildrenAsync(DistributedApplication app, string resource, CancellationToken cancellationToken) =>
         KillAsync(app, resource, spareWorkerChildren: true, cancellationToken);
 
+    /// <summary>
+    /// Asks the resource's processes to stop (SIGTERM), as an orchestrator does before a deployment replaces them: the
+    /// service shuts down gracefully. The processes it started are left to it.
+    /// </summary>
+    public static async Task TerminateAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
+    {
+        var (_, root) = await RunningAsync(app, resource, cancellationToken);
+        foreach (var pid in DescendantsOf(root).Prepend(root).Where(pid => !IsWorkerChild(pid)))
+        {
+            // Gone already is fine: the process stopped on its own.
+            _ = SendSignal(pid, SigTerm);
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>The process the app host started for <paramref name="resource"/> (one instance) and all its descendants.</summary>
     public static async Task<IReadOnlyList<int>> TreeAsync(DistributedApplication app, string resource, CancellationToken cancellationToken)
     {

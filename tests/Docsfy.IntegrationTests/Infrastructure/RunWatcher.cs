@@ -56,7 +56,13 @@ public static class RunWatcher
     }
 
     /// <summary>Waits for the first <c>progress</c> of <paramref name="name"/> at <paramref name="stage"/>.</summary>
-    public static async Task<JsonElement> UntilStageAsync(HubClient socket, string name, string stage, TimeSpan timeout)
+    public static Task<JsonElement> UntilStageAsync(HubClient socket, string name, string stage, TimeSpan timeout) =>
+        UntilProgressAsync(socket, name, message => message.GetProperty("current_stage").GetString() == stage, $"reached {stage}", timeout);
+
+    /// <summary>Waits for the first <c>progress</c> of <paramref name="name"/> that <paramref name="matches"/>.</summary>
+    /// <param name="what">What the awaited progress says, for the failure message.</param>
+    public static async Task<JsonElement> UntilProgressAsync(HubClient socket, string name, Func<JsonElement, bool> matches,
+        string what, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -64,11 +70,11 @@ public static class RunWatcher
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                throw new Xunit.Sdk.XunitException($"{name} never reached {stage} in {timeout}.");
+                throw new Xunit.Sdk.XunitException($"{name} never {what} in {timeout}.");
             }
             var message = await socket.NextAsync(remaining);
             if (message.GetProperty("type").GetString() == "progress" && message.GetProperty("name").GetString() == name
-                && message.GetProperty("current_stage").GetString() == stage)
+                && matches(message))
             {
                 return message;
             }

@@ -8,13 +8,15 @@ public sealed class RunEventBatchTests
     private static readonly VariantKey Variant = new("widget", "main", "claude", "opus", "ada");
     private static ulong _tag;
 
-    private static RunEvent Progress(Guid run, long sequence, string stage, int pages = 0, string? plan = null) =>
-        new(++_tag, Progress: new GenerationProgressed(Variant, run, sequence, stage, pages, plan, null));
+    private static RunEvent Progress(Guid run, long sequence, string stage, int pages = 0, string? plan = null, int attempt = 1) =>
+        new(++_tag, Progress: new GenerationProgressed(Variant, run, sequence, stage, pages, plan, null, attempt));
 
-    private static RunEvent Finished(Guid run, long sequence, string status = "ready") =>
-        new(++_tag, Finished: new GenerationFinished(Variant, run, sequence, status, 3, null, "abc", null, false));
+    private static RunEvent Finished(Guid run, long sequence, string status = "ready", int attempt = 1) =>
+        new(++_tag, Finished: new GenerationFinished(Variant, run, sequence, status, 3, null, "abc", null, false, Attempt: attempt));
 
-    private static RunEvent Heartbeat(Guid run) => new(++_tag, Heartbeat: new GenerationHeartbeat(run, "w"));
+    private static RunEvent Heartbeat(Guid run, int attempt = 1) => new(++_tag, Heartbeat: new GenerationHeartbeat(run, "w", attempt));
+
+    private static RunEvent HandedBack(Guid run, int attempt) => new(++_tag, HandedBack: new GenerationHandedBack(run, attempt, "w"));
 
     [Fact]
     public void Events_delivered_out_of_order_are_put_back_in_sequence_order()
@@ -93,7 +95,44 @@ public sealed class RunEventBatchTests
         var (busy, quiet) = (Guid.NewGuid(), Guid.NewGuid());
         var batch = RunEventBatch.From([Heartbeat(busy), Progress(busy, 1, "cloning"), Heartbeat(quiet), Heartbeat(quiet)]);
 
-        Assert.Equal([quiet], batch.Heartbeats);
+        Assert.Equal([new RunAttempt(quiet, 1)], batch.Heartbeats);
+    }
+
+    [Fact]
+    public void Events_of_an_attempt_older_than_another_in_the_batch_are_dropped_however_high_their_sequence()
+    {
+        // A worker that was only cut off goes on sending after its run was taken over, with clock-based sequences that
+        // may well be higher than the new attempt's.
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([
+            Progress(run, 100, "generating_pages", 2, attempt: 2), Progress(run, 900, "generating_pages", 3, attempt: 1),
+            Progress(run, 101, "generating_pages", 3, attempt: 2), Finished(run, 901, "error", attempt: 1)]);
+
+        var kept = Assert.Single(batch.ProgressByRun[run]).Event;
+        Assert.Equal((101L, 2, 3), (kept.Sequence, kept.Attempt, kept.PageCount));
+        Assert.Empty(batch.Terminals);
+    }
+
+    [Fact]
+    public void A_stale_heartbeat_or_hand_back_keeps_nothing_alive_and_hands_nothing_back()
+    {
+        var (taken, handed) = (Guid.NewGuid(), Guid.NewGuid());
+        var batch = RunEventBatch.From([
+            Heartbeat(taken, attempt: 1), Heartbeat(taken, attempt: 2), Heartbeat(taken, attempt: 1),
+            HandedBack(handed, attempt: 1), Heartbeat(handed, attempt: 2)]);
+
+        Assert.Equal([new RunAttempt(taken, 2), new RunAttempt(handed, 2)], batch.Heartbeats.OrderBy(h => h.RunId == handed));
+        Assert.Empty(batch.HandBacks);
+    }
+
+    [Fact]
+    public void A_hand_back_is_kept_once_after_the_progress_of_its_attempt()
+    {
+        var run = Guid.NewGuid();
+        var batch = RunEventBatch.From([Progress(run, 5, "generating_pages", 2), HandedBack(run, 1), HandedBack(run, 1)]);
+
+        Assert.Equal(5, batch.NewestProgress.Single().Sequence);
+        Assert.Equal(new GenerationHandedBack(run, 1, "w"), Assert.Single(batch.HandBacks));
     }
 
     [Fact]

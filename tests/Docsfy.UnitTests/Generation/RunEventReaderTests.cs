@@ -67,4 +67,37 @@ public sealed class RunEventReaderTests
             out problem));
         Assert.Equal("NUL character in text", problem);
     }
+
+    [Fact]
+    public void Attempts_are_read_an_event_without_one_is_a_first_attempt_and_a_hand_back_names_its_attempt()
+    {
+        var old = Read(Envelope("GenerationHeartbeat", $$"""{"runId":"{{RunId}}","workerId":"w"}"""), out var problem);
+        Assert.Null(problem);
+        Assert.Equal(1, old!.Heartbeat!.Attempt);
+
+        var progress = Read(Envelope("GenerationProgressed",
+            $$"""{"variant":{{Variant}},"runId":"{{RunId}}","sequence":4,"stage":"planning","pageCount":2,"attempt":3}"""), out problem);
+        Assert.Null(problem);
+        Assert.Equal(3, progress!.Progress!.Attempt);
+
+        var handedBack = Read(Envelope("GenerationHandedBack", $$"""{"runId":"{{RunId}}","attempt":2,"workerId":"host-1-ab"}"""),
+            out problem);
+        Assert.Null(problem);
+        Assert.Equal((Guid.Parse(RunId), 2), (handedBack!.HandedBack!.RunId, handedBack.HandedBack.Attempt));
+    }
+
+    [Theory]
+    [InlineData("GenerationProgressed", """"{"variant":VARIANT,"runId":"RUN","sequence":4,"stage":"planning","pageCount":2,"attempt":0}"""",
+        "non-positive attempt")]
+    [InlineData("GenerationFinished", """"{"variant":VARIANT,"runId":"RUN","sequence":9,"status":"error","pageCount":0,"attempt":-1}"""",
+        "non-positive attempt")]
+    [InlineData("GenerationHeartbeat", """"{"runId":"RUN","workerId":"w","attempt":0}"""", "non-positive attempt")]
+    [InlineData("GenerationHandedBack", """"{"runId":"RUN","attempt":0,"workerId":"w"}"""", "non-positive attempt")]
+    [InlineData("GenerationHandedBack", """"{"runId":"RUN","attempt":1}"""", "malformed worker id")]
+    [InlineData("GenerationHandedBack", """"{"attempt":1,"workerId":"w"}"""", "incomplete hand-back")]
+    public void An_event_without_a_real_attempt_is_refused(string type, string message, string reason)
+    {
+        Assert.Null(Read(Envelope(type, message.Replace("VARIANT", Variant).Replace("RUN", RunId)), out var problem));
+        Assert.Equal(reason, problem);
+    }
 }

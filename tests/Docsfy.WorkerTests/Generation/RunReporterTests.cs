@@ -60,4 +60,27 @@ public sealed class RunReporterTests
         Assert.Equal(["generating_pages", "generating_pages"], progress.Select(p => p.Stage));
         Assert.All(progress, p => Assert.True(p.Sequence < finished.Sequence));
     }
+
+    [Fact]
+    public async Task A_later_attempt_stamps_every_event_with_it_and_never_goes_below_what_the_api_applied()
+    {
+        var published = new ConcurrentQueue<object>();
+        var reporter = new RunReporter((message, _) =>
+        {
+            published.Enqueue(message);
+            return Task.CompletedTask;
+        }, new VariantKey("demo", "main", "scripted", "m1", "ada"), Guid.NewGuid(), attempt: 3);
+        var applied = DateTime.UtcNow.AddDays(1).Ticks;
+        reporter.Resume(applied, pageCount: 4);
+
+        await reporter.StageAsync(RunStage.Cloning, CancellationToken.None);
+        await reporter.PagesDoneAsync(2, CancellationToken.None);
+        await reporter.FinishedAsync(RunOutcome.Failed("no"), CancellationToken.None);
+
+        var progress = published.OfType<GenerationProgressed>().ToList();
+        Assert.Equal([4, 4], progress.Select(p => p.PageCount));
+        Assert.All(progress, p => Assert.Equal(3, p.Attempt));
+        Assert.Equal(3, Assert.Single(published.OfType<GenerationFinished>()).Attempt);
+        Assert.Equal(applied + 1, progress[0].Sequence);
+    }
 }

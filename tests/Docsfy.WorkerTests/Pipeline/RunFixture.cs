@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Docsfy.Contracts;
+using Docsfy.Worker.Checkpoints;
 using Docsfy.Worker.Generation;
 using Docsfy.Worker.Pipeline;
 
@@ -10,7 +11,7 @@ internal sealed class RunFixture : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("docsfy-run-").FullName;
 
-    public RunFixture(ScriptedAi? ai, IReadOnlyDictionary<string, string>? files = null)
+    public RunFixture(ScriptedAi? ai, IReadOnlyDictionary<string, string>? files = null, IRunCheckpoint? checkpoint = null)
     {
         var checkout = Directory.CreateDirectory(Path.Combine(_root, "checkout")).FullName;
         foreach (var (path, content) in files ?? new Dictionary<string, string> { ["README.md"] = "# Demo\n\nA demo project.\n" })
@@ -28,7 +29,7 @@ internal sealed class RunFixture : IDisposable
             return Task.CompletedTask;
         }, command.Variant, command.RunId);
         Ai = ai is null ? null : new AiSession(ai, "m1", checkout, TimeSpan.FromMinutes(1), Reporter.Meter);
-        Run = new RunContext(command, RepositorySnapshot.Read(new Docsfy.Worker.Cloning.Checkout(checkout, "abc")), scratch, Reporter, Ai);
+        Run = new RunContext(command, RepositorySnapshot.Read(new Docsfy.Worker.Cloning.Checkout(checkout, "abc")), scratch, Reporter, Ai, checkpoint);
     }
 
     public ConcurrentQueue<object> Events { get; } = new();
