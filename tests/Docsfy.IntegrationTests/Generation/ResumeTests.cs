@@ -37,7 +37,8 @@ public sealed class ResumeTests(ResumeFixture fixture)
 
             var run = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
 
-            Assert.Equal("ready", run.StatusChange.GetProperty("status").GetString());
+            // With the error message, so a failure says why the run ended.
+            Assert.Equal(("ready", null), (run.StatusChange.GetProperty("status").GetString(), ErrorOf(run.StatusChange)));
             Assert.Equal(3, run.StatusChange.GetProperty("page_count").GetInt32());
             var counts = run.Progress.Select(p => p.GetProperty("page_count").GetInt32()).ToList();
             Assert.Equal(counts.Order(), counts);

@@ -36,7 +36,7 @@ public sealed class MessageContractTests
         var check = new ResolveBranchHead("https://git.example.com/alice/repo.git", null, "main", "repo", "alice");
 
         Assert.Equal(["Variant", "RunId", "RepoUrl", "RepoPath", "Force", "RepoType", "AiCliTimeoutMinutes", "BaseRunId",
-            "BaseCommitSha", "BasePlanJson"], JsonDocument.Parse(JsonSerializer.Serialize(run)).RootElement.EnumerateObject().Select(p => p.Name));
+            "BaseCommitSha", "BasePlanJson", "Attempt"], JsonDocument.Parse(JsonSerializer.Serialize(run)).RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["RepoUrl", "RepoPath", "Branch", "Project", "Owner"],
             JsonDocument.Parse(JsonSerializer.Serialize(check)).RootElement.EnumerateObject().Select(p => p.Name));
     }
