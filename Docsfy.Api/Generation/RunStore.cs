@@ -147,8 +147,8 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// after <paramref name="queueTimeout"/> in any case, and after <paramref name="noWorkerWait"/> when it is given
     /// (no worker has been alive for that long, so waiting longer helps nobody).
     /// </summary>
-    public async Task<IReadOnlyList<GenerationFinished>> EndStuckRunsAsync(TimeSpan heartbeatTimeout, TimeSpan queueTimeout,
-        TimeSpan? noWorkerWait, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GenerationFinished>> EndStuckRunsAsync(TimeSpan heartbeatTimeout, int maxTakeovers,
+        TimeSpan queueTimeout, TimeSpan? noWorkerWait, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             update variants
@@ -160,12 +160,17 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                         then 'No worker took this run within ' || @no_worker_text || ': no worker is running. Start a worker, then generate again.'
                     else 'No worker took this run within ' || @queue_text || ': every worker stayed busy. Generate again, or add workers.' end
             where status = 'generating'
-              and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout)
+              and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout
+                    -- A run a takeover may still continue is the takeover's (RunTakeoverStore): its sweep ran a moment
+                    -- earlier, with an earlier now(), so a heartbeat that went stale in between is not an end here.
+                    and not (run_attempt <= @max_takeovers
+                        and exists (select 1 from run_checkpoints c where c.generation_id = variants.generation_id)))
                 or (heartbeat_at is null and updated_at < now() - @queue_timeout)
                 or (heartbeat_at is null and @no_worker_wait::interval is not null and updated_at < now() - @no_worker_wait::interval))
             returning {EndedColumns}
             """);
         command.Parameters.AddWithValue("heartbeat_timeout", heartbeatTimeout);
+        command.Parameters.AddWithValue("max_takeovers", maxTakeovers);
         command.Parameters.AddWithValue("queue_timeout", queueTimeout);
         command.Parameters.AddWithValue("no_worker_wait", NpgsqlTypes.NpgsqlDbType.Interval, (object?)noWorkerWait ?? DBNull.Value);
         command.Parameters.AddWithValue("queue_text", Durations.Describe(queueTimeout));
