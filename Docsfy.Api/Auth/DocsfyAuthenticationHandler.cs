@@ -10,7 +10,7 @@ namespace Docsfy.Api.Auth;
 /// A present but wrong Authorization header fails even if a cookie is also sent: the client said who it is. Keys go
 /// through <see cref="KeyAuthenticator"/>, so guessing them is audited and throttled like guessing at the login form;
 /// an address over its limit is challenged with 429 instead of 401. An endpoint marked <see cref="ApiKeyOnly"/> ignores
-/// the cookie.
+/// the cookie; one marked <see cref="NotApiAuthenticated"/> (webhooks) is not authenticated here at all.
 /// </summary>
 public sealed class DocsfyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -26,6 +26,10 @@ public sealed class DocsfyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<NotApiAuthenticated>() is not null)
+        {
+            return AuthenticateResult.NoResult();
+        }
         var authorization = Request.Headers.Authorization;
         if (authorization.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Docsfy.Api.Auth;
 using Docsfy.Api.Generation;
 using Docsfy.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,8 @@ public static class WebhookEndpoints
         // Anonymous to the API's own authentication: a delivery proves the project's webhook secret instead. No declared
         // request body: that would make routing refuse (415) a delivery without a JSON content type before it is verified,
         // and a script's `curl -d` sends form content; the body is read as JSON whatever it is labelled.
-        app.MapPost($"{RoutePrefix}/{{webhookId}}", ReceiveAsync).AllowAnonymous().WithTags("Refresh")
+        app.MapPost($"{RoutePrefix}/{{webhookId}}", ReceiveAsync).AllowAnonymous()
+            .WithMetadata(NotApiAuthenticated.Instance).WithTags("Refresh")
             .WithSummary("A push delivery from a repository host")
             .WithDescription("Signed the host's way with the project's webhook secret (GitHub, GitLab, Gitea/Forgejo, Bitbucket, or `Authorization: Bearer <secret>` with `{\"ref\": \"refs/heads/…\"}`). 401 when it cannot be verified, whether or not the webhook exists; 409 for a delivery seen before; 413 over the size limit.")
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound,

@@ -186,6 +186,29 @@ public sealed class WebhookTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Generic_deliveries_are_not_api_key_attempts_and_never_lock_their_address_out()
+    {
+        // One client, so one client address, for the deliveries and the sign-in after them.
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "push-lock", "user");
+        var name = DocsfyAppFixture.UniqueName("push-lock");
+        await VariantRows.InsertAsync(fixture.Host, name, owner.Username);
+        var settings = (await client.SendAsync(HttpMethod.Put, $"/api/projects/{name}/refresh", owner.Bearer,
+            new { interval_minutes = (int?)null, on_push = false, variants = "all" })).AssertStatus(HttpStatusCode.OK);
+        var (url, secret) = (settings.String("webhook_url"), settings.String("webhook_secret"));
+
+        // More deliveries than failed authentications an address may make (Auth:MaxFailedLoginsPerAddress, 30): each
+        // carries the webhook secret as a Bearer token, which is not an API key and must not be tried as one.
+        for (var i = 0; i < 31; i++)
+        {
+            using var delivery = PushDeliveries.Push("generic", url, secret, "main", "abc", $"lock-{i}");
+            (await client.SendAsync(delivery)).AssertStatus(HttpStatusCode.OK);
+        }
+
+        (await client.GetAsync("/api/auth/me", owner.Bearer)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task An_unknown_webhook_and_a_wrong_secret_get_the_same_answer()
     {
         using var client = fixture.Host.Client();
