@@ -29,7 +29,8 @@ internal static class CredentialsValidation
     {
         if (request.PrivateKey is not null || request.KnownHosts is not null)
         {
-            return Invalid("private_key", "private_key and known_hosts belong to kind 'ssh_key', not 'https_token'.");
+            return Invalid(request.PrivateKey is not null ? "private_key" : "known_hosts",
+                "private_key and known_hosts belong to kind 'ssh_key', not 'https_token'.");
         }
         if (request.Username is not { Length: > 0 and <= MaxUsernameLength } username || !IsVisibleAscii(username) || username.Contains(':'))
         {
@@ -46,7 +47,8 @@ internal static class CredentialsValidation
     {
         if (request.Username is not null || request.Token is not null)
         {
-            return Invalid("token", "username and token belong to kind 'https_token', not 'ssh_key'.");
+            return Invalid(request.Token is not null ? "token" : "username",
+                "username and token belong to kind 'https_token', not 'ssh_key'.");
         }
         if (request.PrivateKey is not { Length: > 0 and <= MaxPrivateKeyLength } privateKey)
         {

@@ -10,6 +10,19 @@ public sealed class CredentialsValidationTests
 {
     private const string Token = "github_pat_11ABCDEFG0123456789_secretpart";
 
+    [Theory]
+    [InlineData("https_token", "u", "t", null, "k", "known_hosts")]
+    [InlineData("https_token", "u", "t", "key", null, "private_key")]
+    [InlineData("ssh_key", "u", null, "key", null, "username")]
+    [InlineData("ssh_key", null, "t", "key", null, "token")]
+    public void A_field_of_the_other_kind_is_named_as_the_one_at_fault(string kind, string? username, string? token,
+        string? privateKey, string? knownHosts, string field)
+    {
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest(kind, username, token, privateKey, knownHosts));
+
+        Assert.Equal(field, Body(error).Field);
+    }
+
     [Fact]
     public void A_token_with_a_username_is_accepted_with_a_fingerprint_that_is_not_the_token()
     {
