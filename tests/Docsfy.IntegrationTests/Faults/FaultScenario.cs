@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Docsfy.IntegrationTests.Generation;
 using Docsfy.IntegrationTests.Infrastructure;
+using Npgsql;
 
 namespace Docsfy.IntegrationTests.Faults;
 
@@ -79,7 +80,7 @@ public static class FaultScenario
             var takenOver = new HashSet<Guid>();
             foreach (var run in runs)
             {
-                if (int.Parse(await VariantRows.ColumnAsync(host, run.RunId, "run_attempt") ?? "1", CultureInfo.InvariantCulture) > 1)
+                if (await AttemptOfAsync(host, run.RunId) > 1)
                 {
                     takenOver.Add(run.RunId);
                 }
@@ -115,6 +116,24 @@ public static class FaultScenario
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         return await ResourceProcesses.TreeAsync(host.App, "worker", timeout.Token);
+    }
+
+    /// <summary>The run's attempt, read from its variant row (1 for a run never taken over).</summary>
+    private static async Task<int> AttemptOfAsync(DocsfyAppHost host, Guid runId)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return int.Parse(await VariantRows.ColumnAsync(host, runId, "run_attempt") ?? "1", CultureInfo.InvariantCulture);
+            }
+            catch (NpgsqlException) when (tries < 3)
+            {
+                // Connections this process pooled before PostgreSQL restarted break on first use: drop them, open anew.
+                using var stale = new NpgsqlConnection(await host.DatabaseConnectionStringAsync());
+                NpgsqlConnection.ClearPool(stale);
+            }
+        }
     }
 
     /// <summary>Each run's status by the REST read once none is generating, or as it stood when the bound ran out.</summary>
