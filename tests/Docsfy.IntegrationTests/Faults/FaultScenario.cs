@@ -213,8 +213,9 @@ public static class FaultScenario
     }
 
     /// <summary>
-    /// Per client, from the moment the fault was injected (the process killed, or the server back from its restart) to
-    /// the first <c>sync</c> after it: a reconnect's, the broker reconnect's, or a run's end's.
+    /// Per client, from the moment the fault was injected (the process killed, the server back from its restart, or the
+    /// killed worker running again) to the first <c>sync</c> after it: a reconnect's, the broker reconnect's, or a run's
+    /// end's.
     /// </summary>
     private static List<TimeSpan> Resyncs(List<WatchingClient> clients, DateTime faultOver, Fault fault, List<string> problems)
     {
