@@ -180,8 +180,8 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
             await ContinueAsync(run, "its worker stopped responding");
         }
         TimeSpan? noWorkerWait = workers.NoWorkerFor() >= settings.NoWorkerTimeout ? settings.NoWorkerTimeout : null;
-        var ended = await runs.EndStuckRunsAsync(settings.HeartbeatTimeout, settings.MaxTakeovers, settings.QueueTimeout,
-            noWorkerWait, cancellationToken);
+        var ended = await runs.EndStuckRunsAsync(settings.HeartbeatTimeout, settings.MaxTakeovers, settings.QueueTimeout, noWorkerWait,
+            cancellationToken);
         foreach (var run in ended)
         {
             logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", run.RunId, run.Variant.Name, run.ErrorMessage);

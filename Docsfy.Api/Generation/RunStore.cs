@@ -142,11 +142,16 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died) and not taken over (it was taken
-    /// over as often as allowed, see <see cref="RunTakeoverStore"/>, or has no checkpoint), or never taken by any worker —
-    /// after <paramref name="queueTimeout"/> in any case, and after <paramref name="noWorkerWait"/> when it is given
-    /// (no worker has been alive for that long, so waiting longer helps nobody).
+    /// Ends runs nobody works on: started by a worker whose heartbeats stopped (it died) and that no takeover may take
+    /// (it was taken over as often as allowed, see <see cref="RunTakeoverStore"/>, or has no checkpoint), or never taken
+    /// by any worker — after <paramref name="queueTimeout"/> in any case, and after <paramref name="noWorkerWait"/> when
+    /// it is given (no worker has been alive for that long, so waiting longer helps nobody).
     /// </summary>
+    /// <remarks>
+    /// A silent run a takeover may still take is left to the takeover, whose sweep may simply not have seen it yet: its
+    /// statement ran a moment earlier, before the run's silence reached the timeout (the watchdog takes runs over, then
+    /// ends what is left; the soak lost a killed worker's run to exactly that moment).
+    /// </remarks>
     public async Task<IReadOnlyList<GenerationFinished>> EndStuckRunsAsync(TimeSpan heartbeatTimeout, int maxTakeovers,
         TimeSpan queueTimeout, TimeSpan? noWorkerWait, CancellationToken cancellationToken)
     {
@@ -161,8 +166,6 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                     else 'No worker took this run within ' || @queue_text || ': every worker stayed busy. Generate again, or add workers.' end
             where status = 'generating'
               and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout
-                    -- A run a takeover may still continue is the takeover's (RunTakeoverStore): its sweep ran a moment
-                    -- earlier, with an earlier now(), so a heartbeat that went stale in between is not an end here.
                     and not (run_attempt <= @max_takeovers
                         and exists (select 1 from run_checkpoints c where c.generation_id = variants.generation_id)))
                 or (heartbeat_at is null and updated_at < now() - @queue_timeout)

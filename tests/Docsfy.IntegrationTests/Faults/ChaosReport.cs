@@ -15,10 +15,12 @@ public static class ChaosReport
         text.AppendLine("Written by `scripts/chaos` (README, *Fault tolerance*). Each round injects every fault below into one app host");
         text.AppendLine("(two API replicas, one worker, local PostgreSQL and RabbitMQ) while runs are in flight — half of them writing");
         text.AppendLine("pages as the fault hits, half held at their first AI call until it is over — with two hub clients on each");
-        text.AppendLine("replica. *Resumed* counts runs whose worker was killed under them that still ended `ready`; *lost* counts");
+        text.AppendLine("replica. *Resumed* counts runs whose worker was killed under them that were taken over from their checkpoint");
+        text.AppendLine("and still ended `ready` (every run must end `ready`, a killed worker's too); *lost* counts");
         text.AppendLine("(client, run) pairs where the client never learned how the run ended; *stuck* counts runs still `generating`");
-        text.AppendLine("after three minutes. *Resync* is per client, from the fault's injection (the process killed, or the server");
-        text.AppendLine("back from its restart) to the first fresh `sync` the client got.");
+        text.AppendLine("after three minutes. *Resync* is per client, from the fault's injection (the process killed, the server");
+        text.AppendLine("back from its restart, or the killed worker running again) to the first fresh `sync` the client got (after the");
+        text.AppendLine("worker's death, that of the first run to end once taken over).");
         text.AppendLine();
         text.AppendLine(Invariant($"- Ran: {started:yyyy-MM-dd HH:mm} UTC for {took.TotalMinutes:0.0} min, {rounds} round(s) of {settings.RunsPerScenario} runs per fault"));
         text.AppendLine($"- Commit: `{settings.Commit}`");

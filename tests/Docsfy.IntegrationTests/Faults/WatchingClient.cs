@@ -5,8 +5,8 @@ namespace Docsfy.IntegrationTests.Faults;
 
 /// <summary>
 /// A browser tab's view of the runs through a fault: it reads every hub message, keeps each variant's last status (from
-/// <c>sync</c> snapshots and <c>status_change</c>), and when its socket drops it reconnects, as the dashboard does,
-/// for a bounded time. What it ends up believing is what a user would see.
+/// <c>sync</c> snapshots and <c>status_change</c>) and what its <c>progress</c> showed (page counts, a resumed run), and
+/// when its socket drops it reconnects, as the dashboard does, for a bounded time. What it ends up believing is what a user would see.
 /// </summary>
 public sealed class WatchingClient : IAsyncDisposable
 {
@@ -17,6 +17,9 @@ public sealed class WatchingClient : IAsyncDisposable
     private readonly string _token;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string> _statuses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _pageCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resumed = new(StringComparer.Ordinal);
+    private readonly List<string> _pageCountsLowered = [];
     private readonly List<DateTime> _syncs = [];
     private readonly List<string?> _replicas = [];
     private readonly CancellationTokenSource _stop = new();
@@ -101,6 +104,30 @@ public sealed class WatchingClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True once a <c>progress</c> of project <paramref name="name"/> said its run was resumed (taken over after its worker
+    /// was lost or stopped, docs/design/pipeline.md §12).
+    /// </summary>
+    public bool SawResumed(string name)
+    {
+        lock (_lock)
+        {
+            return _resumed.Contains(name);
+        }
+    }
+
+    /// <summary>Every time a <c>progress</c> showed a project fewer pages than the one before it did, described.</summary>
+    public IReadOnlyList<string> PageCountsLowered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _pageCountsLowered];
+            }
+        }
+    }
+
     /// <summary>When the first <c>sync</c> at or after <paramref name="since"/> arrived, if one did.</summary>
     public DateTime? FirstSyncSince(DateTime since)
     {
@@ -170,6 +197,21 @@ public sealed class WatchingClient : IAsyncDisposable
                 foreach (var project in message.GetProperty("projects").EnumerateArray())
                 {
                     _statuses[project.GetProperty("name").GetString()!] = project.GetProperty("status").GetString()!;
+                }
+            }
+            else if (type == "progress")
+            {
+                var name = message.GetProperty("name").GetString()!;
+                var pages = message.GetProperty("page_count").GetInt32();
+                if (_pageCounts.TryGetValue(name, out var before) && pages < before)
+                {
+                    _pageCountsLowered.Add($"{name} went from {before} to {pages} pages");
+                }
+                _pageCounts[name] = Math.Max(pages, before);
+                if (message.TryGetProperty("error_message", out var note) && note.ValueKind == JsonValueKind.String
+                    && note.GetString()!.StartsWith("Resumed after the worker", StringComparison.Ordinal))
+                {
+                    _resumed.Add(name);
                 }
             }
             else if (type == "status_change")
