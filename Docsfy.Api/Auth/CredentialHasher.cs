@@ -24,6 +24,14 @@ public sealed class CredentialHasher
 
     public byte[] HashSessionToken(string token) => Hash("session", token);
 
+    /// <summary>
+    /// Tells a private repository's token apart from another (what <c>GET …/credentials</c> shows) without giving away
+    /// anything to check a guess against: keyed, unlike a plain hash, so a weak token or a password used as one cannot be
+    /// confirmed offline, and the same token under two projects is only recognisable by this server.
+    /// </summary>
+    public string RepositoryTokenFingerprint(string token) =>
+        "HMAC:" + Convert.ToBase64String(Hash("repository-token", token).AsSpan(0, 16)).TrimEnd('=');
+
     /// <summary>Identifies the current admin key in admin sessions, so they end when the admin key changes.</summary>
     public byte[] AdminKeyFingerprint => _adminKeyHash;
 

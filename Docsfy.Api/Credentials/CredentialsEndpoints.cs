@@ -46,7 +46,8 @@ public static class CredentialsEndpoints
     }
 
     private static async Task<Results<Ok<CredentialsResponse>, JsonHttpResult<ApiError>>> PutAsync(string name, string? owner,
-        HttpContext context, JsonBody json, ProjectStore projects, CredentialStore store, ILogger<CredentialStore> logger)
+        HttpContext context, JsonBody json, ProjectStore projects, CredentialStore store, CredentialHasher hasher,
+        ILogger<CredentialStore> logger)
     {
         var project = await ManagedProject.FindAsync(name, owner, context.User, projects, context.RequestAborted);
         if (project.Error is { } error)
@@ -58,7 +59,7 @@ public static class CredentialsEndpoints
         {
             return body.Error!;
         }
-        var (credential, fingerprint, invalid) = CredentialsValidation.Validate(request);
+        var (credential, fingerprint, invalid) = CredentialsValidation.Validate(request, hasher.RepositoryTokenFingerprint);
         if (invalid is not null)
         {
             return invalid;

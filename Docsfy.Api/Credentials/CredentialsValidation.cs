@@ -17,15 +17,17 @@ internal static class CredentialsValidation
     public const int MaxKnownHostsLength = 16 * 1024;
     public const int MaxKnownHostsLines = 32;
 
+    /// <param name="tokenFingerprint">How a token is fingerprinted: keyed by the server (<c>CredentialHasher</c>).</param>
     public static (RepositoryCredential? Credential, string Fingerprint, JsonHttpResult<ApiError>? Error) Validate(
-        CredentialsRequest request) => request.Kind switch
+        CredentialsRequest request, Func<string, string> tokenFingerprint) => request.Kind switch
     {
-        CredentialKind.HttpsToken => Token(request),
+        CredentialKind.HttpsToken => Token(request, tokenFingerprint),
         CredentialKind.SshKey => SshKey(request),
         _ => Invalid("kind", $"kind must be '{CredentialKind.HttpsToken}' or '{CredentialKind.SshKey}'."),
     };
 
-    private static (RepositoryCredential?, string, JsonHttpResult<ApiError>?) Token(CredentialsRequest request)
+    private static (RepositoryCredential?, string, JsonHttpResult<ApiError>?) Token(CredentialsRequest request,
+        Func<string, string> tokenFingerprint)
     {
         if (request.PrivateKey is not null || request.KnownHosts is not null)
         {
@@ -40,7 +42,7 @@ internal static class CredentialsValidation
         {
             return Invalid("token", $"token must be 1 to {MaxTokenLength} visible ASCII characters (no spaces or line breaks).");
         }
-        return (RepositoryCredential.Token(username, token), TokenFingerprint(token), null);
+        return (RepositoryCredential.Token(username, token), tokenFingerprint(token), null);
     }
 
     private static (RepositoryCredential?, string, JsonHttpResult<ApiError>?) SshKey(CredentialsRequest request)
@@ -105,13 +107,6 @@ internal static class CredentialsValidation
         }
         return entries == 0 ? "known_hosts has no host key line; leave it out to use the worker's own known_hosts." : null;
     }
-
-    /// <summary>
-    /// The token's SHA-256, cut to 16 bytes: enough to tell two tokens apart, and a hash (unlike the token's own last
-    /// characters) that gives nothing away to someone who sees the answer.
-    /// </summary>
-    internal static string TokenFingerprint(string token) =>
-        "SHA256:" + Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(token)).AsSpan(0, 16)).TrimEnd('=');
 
     private static bool IsVisibleAscii(string value) => value.All(c => c is > ' ' and < '\u007f');
 

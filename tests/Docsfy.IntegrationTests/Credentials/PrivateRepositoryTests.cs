@@ -47,7 +47,7 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
         var set = (await client.SendAsync(HttpMethod.Put, credentials, owner.Bearer, new { kind = "https_token", username = "oauth2", token }))
             .AssertStatus(HttpStatusCode.OK);
         Assert.Equal(("https_token", "oauth2"), (set.String("kind"), set.String("username")));
-        Assert.StartsWith("SHA256:", set.String("fingerprint"));
+        Assert.StartsWith("HMAC:", set.String("fingerprint"));
         Assert.Equal("no-store", set.Header("Cache-Control"));
         var shown = (await client.GetAsync(credentials, owner.Bearer)).AssertStatus(HttpStatusCode.OK);
         Assert.Equal(set.String("fingerprint"), shown.String("fingerprint"));

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Docsfy.Api.Auth;
 using Docsfy.Api.Credentials;
 using Docsfy.Api.Http;
 using Docsfy.Credentials;
@@ -10,6 +12,12 @@ public sealed class CredentialsValidationTests
 {
     private const string Token = "github_pat_11ABCDEFG0123456789_secretpart";
 
+    private static readonly CredentialHasher Hasher = new(Options.Create(new AuthOptions
+    {
+        AdminKey = "admin-key-for-credentials-validation-tests",
+        KeyHashSecret = "key-hash-secret-for-credentials-validation-tests",
+    }));
+
     [Theory]
     [InlineData("https_token", "u", "t", null, "k", "known_hosts")]
     [InlineData("https_token", "u", "t", "key", null, "private_key")]
@@ -18,7 +26,7 @@ public sealed class CredentialsValidationTests
     public void A_field_of_the_other_kind_is_named_as_the_one_at_fault(string kind, string? username, string? token,
         string? privateKey, string? knownHosts, string field)
     {
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest(kind, username, token, privateKey, knownHosts));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest(kind, username, token, privateKey, knownHosts), Hasher.RepositoryTokenFingerprint);
 
         Assert.Equal(field, Body(error).Field);
     }
@@ -26,15 +34,20 @@ public sealed class CredentialsValidationTests
     [Fact]
     public void A_token_with_a_username_is_accepted_with_a_fingerprint_that_is_not_the_token()
     {
-        var (credential, fingerprint, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "x-access-token", Token));
+        var (credential, fingerprint, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "x-access-token", Token), Hasher.RepositoryTokenFingerprint);
 
         Assert.Null(error);
         Assert.Equal(CredentialKind.HttpsToken, credential!.Kind);
         Assert.Equal(Token, credential.Secret);
-        Assert.StartsWith("SHA256:", fingerprint);
+        Assert.StartsWith("HMAC:", fingerprint);
         Assert.DoesNotContain(Token[^8..], fingerprint);
-        Assert.Equal(fingerprint, CredentialsValidation.TokenFingerprint(Token));
-        Assert.NotEqual(fingerprint, CredentialsValidation.TokenFingerprint(Token + "x"));
+        Assert.Equal(fingerprint, Hasher.RepositoryTokenFingerprint(Token));
+        Assert.NotEqual(fingerprint, Hasher.RepositoryTokenFingerprint(Token + "x"));
+        // Keyed: another server's secret gives another fingerprint, and the token's plain SHA-256 is nowhere in it.
+        var otherServer = new CredentialHasher(Options.Create(new AuthOptions { AdminKey = "a", KeyHashSecret = "another-key-hash-secret-of-32-characters" }));
+        Assert.NotEqual(fingerprint, otherServer.RepositoryTokenFingerprint(Token));
+        var plain = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(Token)).AsSpan(0, 16)).TrimEnd('=');
+        Assert.DoesNotContain(plain, fingerprint);
     }
 
     [Theory]
@@ -48,7 +61,7 @@ public sealed class CredentialsValidationTests
     [InlineData(null, "token", "username")]
     public void Tokens_and_usernames_with_breaks_separators_or_nothing_are_refused(string? username, string? token, string field)
     {
-        var (credential, _, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", username, token));
+        var (credential, _, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", username, token), Hasher.RepositoryTokenFingerprint);
 
         Assert.Null(credential);
         Assert.Equal(field, Body(error).Field);
@@ -59,8 +72,8 @@ public sealed class CredentialsValidationTests
     public void An_oversized_token_is_refused_and_the_error_never_echoes_a_secret()
     {
         var huge = "s3cr3t" + new string('a', CredentialsValidation.MaxTokenLength);
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", huge));
-        var (_, _, broken) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", "s3cr3t\nvalue"));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", huge), Hasher.RepositoryTokenFingerprint);
+        var (_, _, broken) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", "s3cr3t\nvalue"), Hasher.RepositoryTokenFingerprint);
 
         Assert.DoesNotContain("s3cr3t", Body(error).Detail);
         Assert.DoesNotContain("s3cr3t", Body(broken).Detail);
@@ -72,7 +85,7 @@ public sealed class CredentialsValidationTests
     [InlineData("HTTPS_TOKEN")]
     public void Unknown_kinds_are_refused(string kind)
     {
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest(kind, "u", "t"));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest(kind, "u", "t"), Hasher.RepositoryTokenFingerprint);
 
         Assert.Equal("kind", Body(error).Field);
     }
@@ -80,8 +93,8 @@ public sealed class CredentialsValidationTests
     [Fact]
     public void Fields_of_the_other_kind_are_refused()
     {
-        var (_, _, tokenWithKey) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", "t", PrivateKey: "k"));
-        var (_, _, keyWithToken) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", Token: "t", PrivateKey: "k"));
+        var (_, _, tokenWithKey) = CredentialsValidation.Validate(new CredentialsRequest("https_token", "u", "t", PrivateKey: "k"), Hasher.RepositoryTokenFingerprint);
+        var (_, _, keyWithToken) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", Token: "t", PrivateKey: "k"), Hasher.RepositoryTokenFingerprint);
 
         Assert.NotNull(tokenWithKey);
         Assert.NotNull(keyWithToken);
@@ -92,7 +105,7 @@ public sealed class CredentialsValidationTests
     {
         using var keys = new GeneratedKey("");
 
-        var (credential, fingerprint, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey));
+        var (credential, fingerprint, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey), Hasher.RepositoryTokenFingerprint);
 
         Assert.Null(error);
         Assert.Equal(CredentialKind.SshKey, credential!.Kind);
@@ -106,7 +119,7 @@ public sealed class CredentialsValidationTests
     {
         using var keys = new GeneratedKey("a passphrase");
 
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey), Hasher.RepositoryTokenFingerprint);
 
         Assert.Contains("passphrase", Body(error).Detail);
     }
@@ -118,7 +131,7 @@ public sealed class CredentialsValidationTests
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ==\n-----END OPENSSH PRIVATE KEY-----")]
     public void Things_that_are_not_whole_openssh_keys_are_refused(string privateKey)
     {
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: privateKey));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: privateKey), Hasher.RepositoryTokenFingerprint);
 
         Assert.Equal("private_key", Body(error).Field);
     }
@@ -130,7 +143,7 @@ public sealed class CredentialsValidationTests
         var lines = keys.PrivateKey.Trim().Split('\n');
         var truncated = string.Join('\n', [lines[0], .. lines[1..^2], lines[^1]]);
 
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: truncated));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: truncated), Hasher.RepositoryTokenFingerprint);
 
         Assert.Equal("private_key", Body(error).Field);
     }
@@ -146,7 +159,7 @@ public sealed class CredentialsValidationTests
     {
         using var keys = new GeneratedKey("");
 
-        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey, KnownHosts: knownHosts));
+        var (_, _, error) = CredentialsValidation.Validate(new CredentialsRequest("ssh_key", PrivateKey: keys.PrivateKey, KnownHosts: knownHosts), Hasher.RepositoryTokenFingerprint);
 
         Assert.Equal(field, error is null ? null : Body(error).Field);
     }
