@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Docsfy.Api.Http;
 using Docsfy.Credentials;
 
