@@ -166,8 +166,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                     else 'No worker took this run within ' || @queue_text || ': every worker stayed busy. Generate again, or add workers.' end
             where status = 'generating'
               and ((heartbeat_at is not null and heartbeat_at < now() - @heartbeat_timeout
-                    and not (run_attempt <= @max_takeovers
-                        and exists (select 1 from run_checkpoints c where c.generation_id = variants.generation_id)))
+                    and not ({RunTakeoverStore.MayBeTakenOver("variants")}))
                 or (heartbeat_at is null and updated_at < now() - @queue_timeout)
                 or (heartbeat_at is null and @no_worker_wait::interval is not null and updated_at < now() - @no_worker_wait::interval))
             returning {EndedColumns}

@@ -36,6 +36,14 @@ public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// SQL: the variant row <paramref name="row"/> may still be taken over (taken over fewer than <c>@max_takeovers</c>
+    /// times, and with a checkpoint to continue from). The takeover requires it; the stuck-run sweep leaves such runs to
+    /// the takeover (<see cref="RunStore.EndStuckRunsAsync"/>), so the two can never disagree.
+    /// </summary>
+    internal static string MayBeTakenOver(string row) =>
+        $"{row}.run_attempt <= @max_takeovers and exists (select 1 from run_checkpoints c where c.generation_id = {row}.generation_id)";
+
     /// <summary>Takes over every run whose heartbeats stopped more than <paramref name="heartbeatTimeout"/> ago.</summary>
     public async Task<IReadOnlyList<TakenOverRun>> TakeOverSilentAsync(TimeSpan heartbeatTimeout, int maxTakeovers,
         CancellationToken cancellationToken)
@@ -87,8 +95,7 @@ public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
     private static string TakeOverSql(string which, string resumedText) => $"""
         with lost as (
             select v.id from variants v
-            where {which} and v.status = 'generating' and v.run_attempt <= @max_takeovers
-              and exists (select 1 from run_checkpoints c where c.generation_id = v.generation_id)
+            where {which} and v.status = 'generating' and {MayBeTakenOver("v")}
             for update of v skip locked)
         update variants v
         set run_attempt = v.run_attempt + 1, heartbeat_at = null, updated_at = now(), last_event_seq = v.last_event_seq + 1,
