@@ -58,10 +58,11 @@ public sealed class WorkerRestartTests(WorkerRestartFixture fixture)
 
             // The new worker ends what the dead one left: every process it started (the AI tool and that tool's own
             // children), and its run's scratch folder in this app host's scratch directory (which only this app host's
-            // worker sweeps).
+            // worker sweeps). Once the heartbeat timeout passes, the new worker may take the hanging run over as its
+            // next attempt, in a folder of the same name and with its own AI tool: those are its own, not leftovers.
             var scratch = Path.Combine(host.ScratchDirectory, Guid.Parse(hanging).ToString("N"));
             await Eventually.HoldsAsync(() => ResourceProcesses.MarkedBy(deadWorker.Value).Count == 0
-                    && FakeAi.Processes(model).Count == 0 && !Directory.Exists(scratch),
+                    && !IsLeftBy(scratch, deadWorker.Value),
                 "the dead worker's processes and scratch folder to be gone", Bound);
 
             var run = await RunWatcher.UntilFinishedAsync(socket, during, Bound);
@@ -111,6 +112,23 @@ public sealed class WorkerRestartTests(WorkerRestartFixture fixture)
             var started = await host.App.ResourceCommands.ExecuteCommandAsync("worker", KnownResourceCommands.StartCommand, restart.Token);
             Assert.True(started.Success, started.Message);
             await host.App.ResourceNotifications.WaitForResourceHealthyAsync("worker", restart.Token);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="scratch"/> is still there as <paramref name="worker"/>'s: its owner file names it, or the
+    /// folder is half made or half deleted (no owner file yet or any more).
+    /// </summary>
+    private static bool IsLeftBy(string scratch, int worker)
+    {
+        try
+        {
+            var owner = File.ReadAllText(Path.Combine(scratch, ".docsfy-worker")).Trim();
+            return !int.TryParse(owner, CultureInfo.InvariantCulture, out var pid) || pid == worker;
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
+        {
+            return Directory.Exists(scratch);
         }
     }
 
