@@ -27,6 +27,19 @@ public static class ScratchFolder
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="path"/> as an empty folder, removing whatever an earlier user of that path left there
+    /// (an earlier attempt of the same run, on a worker of this machine that died before any orphan sweep saw it).
+    /// </summary>
+    public static void CreateEmpty(string path)
+    {
+        if (!TryDelete(path))
+        {
+            throw new IOException($"A folder left from an earlier attempt could not be removed: {path}");
+        }
+        Directory.CreateDirectory(path);
+    }
+
     private static bool RemoveWithRm(string path)
     {
         try

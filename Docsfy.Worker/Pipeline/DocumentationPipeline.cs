@@ -34,7 +34,8 @@ public sealed class DocumentationPipeline(IRepositoryCloner cloner, RepositorySo
     public async Task<RunOutcome> RunAsync(GenerateDocumentation command, RunReporter reporter, CancellationToken cancellationToken)
     {
         var scratch = Path.Combine(options.Value.ScratchDirectory, command.RunId.ToString("N"));
-        Directory.CreateDirectory(scratch);
+        // Another replica on this machine may take a run over before any orphan sweep removed the dead attempt's folder.
+        ScratchFolder.CreateEmpty(scratch);
         try
         {
             OrphanReaper.Claim(scratch);
