@@ -54,6 +54,7 @@ app.UseDocsfyRequestLimits();
 app.UseJsonErrors();
 app.UseDocsfyHub();
 app.UseDashboardAssets();
+app.UseSameOriginCookieWrites();
 app.UseAuthentication();
 app.UseAuthorization();
 

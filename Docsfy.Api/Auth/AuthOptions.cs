@@ -31,4 +31,10 @@ public sealed class AuthOptions
     public int MaxFailedLoginsPerAddress { get; set; } = 30;
 
     public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Origins besides the API's own whose pages may use the session cookie: open a socket or send a write (for a
+    /// dashboard served from another address). Scripts with a key need none.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -27,11 +27,12 @@ public static class HubEndpoint
         var services = context.RequestServices;
         return HandleAsync(context, services.GetRequiredService<CallerResolver>(), services.GetRequiredService<KeyAuthenticator>(),
             services.GetRequiredService<HubSync>(), services.GetRequiredService<HubConnectionRegistry>(),
-            services.GetRequiredService<IOptions<HubOptions>>(), services.GetRequiredService<ILoggerFactory>());
+            services.GetRequiredService<IOptions<HubOptions>>(), services.GetRequiredService<IOptions<AuthOptions>>(),
+            services.GetRequiredService<ILoggerFactory>());
     }
 
     private static async Task HandleAsync(HttpContext context, CallerResolver callers, KeyAuthenticator keys, HubSync sync,
-        HubConnectionRegistry registry, IOptions<HubOptions> options, ILoggerFactory loggers)
+        HubConnectionRegistry registry, IOptions<HubOptions> options, IOptions<AuthOptions> auth, ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -41,7 +42,7 @@ public static class HubEndpoint
         }
 
         var logger = loggers.CreateLogger("Docsfy.Api.Hub");
-        var (caller, wait) = await AuthenticateAsync(context, callers, keys, options.Value);
+        var (caller, wait) = await AuthenticateAsync(context, callers, keys, auth.Value.AllowedOrigins);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         if (wait is { } retryAfter)
         {
@@ -82,7 +83,7 @@ public static class HubEndpoint
 
     /// <summary>The caller, or null; and a wait when the address is over its limit of failed authentications.</summary>
     private static async Task<(Caller? Caller, TimeSpan? RetryAfter)> AuthenticateAsync(HttpContext context,
-        CallerResolver callers, KeyAuthenticator keys, HubOptions options)
+        CallerResolver callers, KeyAuthenticator keys, IReadOnlyCollection<string> allowedOrigins)
     {
         var query = context.Request.Query["token"];
         if (query.Count > 0)
@@ -95,7 +96,7 @@ public static class HubEndpoint
         if (SessionCookie.Read(context.Request) is { } token)
         {
             // A cookie rides along on any cross-site request; only pages of an allowed origin may use it here.
-            return (OriginPolicy.IsAllowed(context.Request, options.AllowedOrigins)
+            return (OriginPolicy.IsAllowed(context.Request, allowedOrigins)
                 ? await callers.FromSessionAsync(token, context.RequestAborted)
                 : null, null);
         }

@@ -19,7 +19,4 @@ public sealed class HubOptions
 
     /// <summary>Only <c>{"type":"pong"}</c> is expected from clients; anything larger is refused.</summary>
     public int MaxInboundMessageBytes { get; set; } = 4096;
-
-    /// <summary>Origins allowed to open cookie-authenticated sockets besides the API's own.</summary>
-    public string[] AllowedOrigins { get; set; } = [];
 }

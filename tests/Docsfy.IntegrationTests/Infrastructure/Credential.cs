@@ -11,6 +11,9 @@ public abstract record Credential
 
     public static Credential Session(string token) => new SessionCookie(token);
 
+    /// <summary>The session cookie as a browser sends it from a page of <paramref name="origin"/>.</summary>
+    public static Credential SessionFromPage(string token, string origin) => new SessionCookieFromPage(token, origin);
+
     private sealed record BearerKey(string Key) : Credential
     {
         public override void Apply(HttpRequestMessage request) =>
@@ -20,5 +23,14 @@ public abstract record Credential
     private sealed record SessionCookie(string Token) : Credential
     {
         public override void Apply(HttpRequestMessage request) => request.Headers.Add("Cookie", $"docsfy_session={Token}");
+    }
+
+    private sealed record SessionCookieFromPage(string Token, string Origin) : Credential
+    {
+        public override void Apply(HttpRequestMessage request)
+        {
+            request.Headers.Add("Cookie", $"docsfy_session={Token}");
+            request.Headers.Add("Origin", Origin);
+        }
     }
 }

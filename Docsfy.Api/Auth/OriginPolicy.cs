@@ -1,6 +1,9 @@
-namespace Docsfy.Api.Hub;
+namespace Docsfy.Api.Auth;
 
-/// <summary>Same origin by default, plus configured origins. A request without an Origin header is not a browser page.</summary>
+/// <summary>
+/// Whether a browser page may use the session cookie: the API's own origin, or one in <c>Auth:AllowedOrigins</c>. A
+/// request without an <c>Origin</c> header is not a browser page's (browsers send it on every socket and every write).
+/// </summary>
 public static class OriginPolicy
 {
     public static bool IsAllowed(HttpRequest request, IReadOnlyCollection<string> allowedOrigins)

@@ -1,7 +1,7 @@
-using Docsfy.Api.Hub;
+using Docsfy.Api.Auth;
 using Microsoft.AspNetCore.Http;
 
-namespace Docsfy.UnitTests.Hub;
+namespace Docsfy.UnitTests.Auth;
 
 public sealed class OriginPolicyTests
 {
