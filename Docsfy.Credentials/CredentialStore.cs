@@ -60,6 +60,22 @@ public sealed class CredentialStore(NpgsqlDataSource dataSource, IDataProtection
         return await reader.ReadAsync(cancellationToken) ? SummaryOf(reader) : null;
     }
 
+    /// <summary>
+    /// How many of <paramref name="owner"/>'s credentials belong to projects with no variant (set before the first run),
+    /// <paramref name="except"/> not counted.
+    /// </summary>
+    public async Task<int> CountAwaitingFirstRunAsync(string owner, string except, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select count(*)::int from project_credentials c
+            where lower(c.owner) = lower(@owner) and c.project_name <> @except
+              and not exists (select 1 from variants v where v.name = c.project_name and lower(v.owner) = lower(c.owner))
+            """);
+        command.Parameters.AddWithValue("owner", owner);
+        command.Parameters.AddWithValue("except", except);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<bool> DeleteAsync(string project, string owner, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

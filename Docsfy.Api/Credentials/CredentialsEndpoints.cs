@@ -12,6 +12,9 @@ namespace Docsfy.Api.Credentials;
 /// </summary>
 public static class CredentialsEndpoints
 {
+    /// <summary>Credentials a user may hold for projects of theirs that have not run yet.</summary>
+    public const int MaxAwaitingFirstRun = 20;
+
     public static IEndpointRouteBuilder MapCredentialsApi(this IEndpointRouteBuilder app)
     {
         var credentials = app.MapGroup("/api/projects/{name}/credentials").RequireAuthorization().WithTags("Credentials");
@@ -21,9 +24,9 @@ public static class CredentialsEndpoints
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         credentials.MapPut("/", PutAsync).RequireAuthorization(AuthPolicies.Writer)
             .WithSummary("Set a project's repository credentials")
-            .WithDescription("`{\"kind\":\"https_token\",\"username\":…,\"token\":…}` or `{\"kind\":\"ssh_key\",\"private_key\":…,\"known_hosts\":…}` (an unencrypted OpenSSH key). Replaces any set before; stored encrypted, used only to clone and to check branch heads, never shown again.")
+            .WithDescription("`{\"kind\":\"https_token\",\"username\":…,\"token\":…}` or `{\"kind\":\"ssh_key\",\"private_key\":…,\"known_hosts\":…}` (an unencrypted OpenSSH key). Replaces any set before; stored encrypted, used only to clone and to check branch heads, never shown again. A project of your own may be given credentials before its first run (at most 20 such projects at a time: 409).")
             .AcceptsJson<CredentialsRequest>()
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         credentials.MapDelete("/", DeleteAsync).RequireAuthorization(AuthPolicies.Writer)
             .WithSummary("Remove a project's repository credentials")
             .WithDescription("Later clones go without credentials. 404 when none are set.")
@@ -63,6 +66,14 @@ public static class CredentialsEndpoints
         if (invalid is not null)
         {
             return invalid;
+        }
+        // Set before a first run, credentials name a project that may never come: bounded, so a user cannot fill the
+        // table with them.
+        if (!project.HasRun
+            && await store.CountAwaitingFirstRunAsync(project.Owner, name, context.RequestAborted) >= MaxAwaitingFirstRun)
+        {
+            return ApiError.Status(StatusCodes.Status409Conflict, $"You already have credentials for {MaxAwaitingFirstRun} "
+                + "projects that have not run yet. Run one of them, or delete credentials you no longer need.");
         }
         var summary = await store.SaveAsync(name, project.Owner, credential!, fingerprint, context.RequestAborted);
         logger.LogInformation("{Caller} set {Kind} credentials of {Project} for {Owner} (fingerprint {Fingerprint})",

@@ -92,6 +92,54 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
     }
 
     [Fact]
+    public async Task Credentials_set_before_the_first_run_let_it_clone_and_are_bounded_per_user()
+    {
+        using var client = fixture.Host.Client();
+        var owner = await Users.CreateAsync(client, "first-run", "user");
+        var stranger = await Users.CreateAsync(client, "first-run-other", "user");
+        using var repository = ServedRepository.Create("first", GenerationTests.SampleFiles);
+        var token = $"glpat-{Guid.NewGuid():N}";
+        repository.RequireBasicAuth("oauth2", token);
+        var credentials = $"/api/projects/{repository.Name}/credentials";
+        var body = new { kind = "https_token", username = "oauth2", token };
+
+        // Nobody can put credentials into another user's namespace, project or not.
+        (await client.SendAsync(HttpMethod.Put, $"{credentials}?owner={owner.Username}", stranger.Bearer, body))
+            .AssertError(HttpStatusCode.NotFound);
+
+        // The project does not exist yet: its owner-to-be sets them, sees them, and the very first run clones with them.
+        (await client.SendAsync(HttpMethod.Put, credentials, owner.Bearer, body)).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("oauth2", (await client.GetAsync(credentials, owner.Bearer)).AssertStatus(HttpStatusCode.OK).String("username"));
+        (await client.GetAsync($"{credentials}?owner={owner.Username}", stranger.Bearer)).AssertError(HttpStatusCode.NotFound);
+        await using var socket = await HubClient.ConnectSyncedAsync(fixture.Host, owner.ApiKey);
+        (await client.PostAsync("/api/generate", owner.Bearer, new { repo_url = repository.Url, ai_provider = "offline" }))
+            .AssertStatus(HttpStatusCode.Accepted);
+        Assert.Equal("ready", (await RunWatcher.UntilFinishedAsync(socket, repository.Name, RunTimeout)).StatusChange
+            .GetProperty("status").GetString());
+
+        // Credentials for projects that never run are bounded: the one that ran does not count, the limit's next does.
+        for (var i = 0; i < 20; i++)
+        {
+            (await client.SendAsync(HttpMethod.Put, $"/api/projects/pending-{i}/credentials", owner.Bearer, body))
+                .AssertStatus(HttpStatusCode.OK);
+        }
+        (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-20/credentials", owner.Bearer, body))
+            .AssertError(HttpStatusCode.Conflict);
+        (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-3/credentials", owner.Bearer, body))
+            .AssertStatus(HttpStatusCode.OK); // replacing one already counted is not one more
+        (await client.SendAsync(HttpMethod.Delete, "/api/projects/pending-0/credentials", owner.Bearer))
+            .AssertStatus(HttpStatusCode.NoContent);
+        (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-20/credentials", owner.Bearer, body))
+            .AssertStatus(HttpStatusCode.OK);
+
+        // Deleting the user deletes them all.
+        (await client.SendAsync(HttpMethod.Delete, $"/api/admin/users/{owner.Username}", DocsfyAppFixture.Admin))
+            .AssertStatus(HttpStatusCode.NoContent);
+        Assert.Equal(0, await VariantRows.CountAsync(fixture.Host,
+            "select count(*) from project_credentials where lower(owner) = lower(@owner)", ("owner", owner.Username)));
+    }
+
+    [Fact]
     public async Task Only_the_owner_and_admins_see_or_set_credentials_and_deleting_the_project_deletes_them()
     {
         using var client = fixture.Host.Client();
