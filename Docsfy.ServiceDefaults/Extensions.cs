@@ -30,9 +30,22 @@ public static class Extensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        // The OTLP exporters retry by themselves, and they send their last batch while the service container is being
+        // disposed, after the resilience pipelines are: through the standard handler that export throws
+        // ObjectDisposedException and is retried until its deadline, holding every process's exit for about 5 s (longer,
+        // under `dotnet run` and load, than the app host waits for a Stop).
+        foreach (var exporter in OtlpExporterClients)
+        {
+#pragma warning disable EXTEXP0001 // evaluation API; it is the documented way to take the default handler off one client
+            builder.Services.AddHttpClient(exporter).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        }
 
         return builder;
     }
+
+    /// <summary>The names under which the OTLP exporters take their HttpClient from the factory.</summary>
+    private static readonly string[] OtlpExporterClients = ["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"];
 
     /// <summary>
     /// Logs, metrics and traces over OTLP. MassTransit and Npgsql publish their own activity sources and meters;
