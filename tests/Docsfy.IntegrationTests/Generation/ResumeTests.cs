@@ -193,7 +193,7 @@ public sealed class ResumeTests(ResumeFixture fixture)
     }
 
     /// <summary>A repository whose page "Usage" is written only once the returned gate file exists.</summary>
-    private static (string Name, string Repository, string Gate) GatedRepository(string prefix)
+    internal static (string Name, string Repository, string Gate) GatedRepository(string prefix)
     {
         var name = DocsfyAppFixture.UniqueName(prefix);
         var gate = Path.Combine(Path.GetTempPath(), $"docsfy-gate-{Guid.NewGuid():N}");
@@ -204,7 +204,7 @@ public sealed class ResumeTests(ResumeFixture fixture)
         return (name, repository, gate);
     }
 
-    private static async Task<Guid> StartAsync(DocsfyClient client, string repository, string model) =>
+    internal static async Task<Guid> StartAsync(DocsfyClient client, string repository, string model) =>
         Guid.Parse((await client.PostAsync("/api/generate", DocsfyAppFixture.Admin,
                 new { repo_path = repository, ai_provider = "claude", ai_model = model }))
             .AssertStatus(HttpStatusCode.Accepted).String("generation_id"));
@@ -229,7 +229,7 @@ public sealed class ResumeTests(ResumeFixture fixture)
         return (int)calls;
     }
 
-    private static string? ErrorOf(JsonElement message) =>
+    internal static string? ErrorOf(JsonElement message) =>
         message.TryGetProperty("error_message", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null;
 
     private async Task KillWorkerAsync()

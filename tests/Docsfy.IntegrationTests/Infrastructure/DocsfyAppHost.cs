@@ -47,8 +47,11 @@ public sealed class DocsfyAppHost : IAsyncDisposable
     /// <param name="dataDirectory">A persistent data folder to reuse across starts; null for a fresh ephemeral one.</param>
     /// <param name="configure">More settings for the resources (e.g. another fake AI tool), applied after the defaults.</param>
     /// <param name="settings">More settings of the app host itself, as arguments (e.g. <c>--Worker:RestartOnExit=false</c>).</param>
+    /// <param name="workerReplicas">Worker instances (<c>Worker:Replicas</c>); they share one scratch directory, as
+    /// replicas on one machine do.</param>
     public static async Task<DocsfyAppHost> StartAsync(int apiReplicas = 2, string? dataDirectory = null,
-        Action<IDistributedApplicationTestingBuilder>? configure = null, IEnumerable<string>? settings = null)
+        Action<IDistributedApplicationTestingBuilder>? configure = null, IEnumerable<string>? settings = null,
+        int workerReplicas = 1)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] args =
@@ -57,6 +60,7 @@ public sealed class DocsfyAppHost : IAsyncDisposable
             dataDirectory is null ? "--Infrastructure:Ephemeral=true" : $"--Infrastructure:DataDir={dataDirectory}",
             $"--Parameters:admin-key={AdminKey}",
             $"--Api:Replicas={apiReplicas}",
+            $"--Worker:Replicas={workerReplicas}",
             .. settings ?? [],
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<global::Projects.Docsfy_AppHost>(
@@ -92,7 +96,7 @@ public sealed class DocsfyAppHost : IAsyncDisposable
         try
         {
             await app.StartAsync(timeout.Token);
-            await ResourceWaits.AllHealthyAsync(app, new Dictionary<string, int> { ["api"] = apiReplicas, ["worker"] = 1 },
+            await ResourceWaits.AllHealthyAsync(app, new Dictionary<string, int> { ["api"] = apiReplicas, ["worker"] = workerReplicas },
                 timeout.Token);
         }
         catch (Exception exception)

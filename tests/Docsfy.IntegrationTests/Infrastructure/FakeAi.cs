@@ -1,6 +1,9 @@
 namespace Docsfy.IntegrationTests.Infrastructure;
 
-/// <summary>The scripted AI tool's processes on this machine, told apart by the model on their command line.</summary>
+/// <summary>
+/// The scripted AI tool's processes on this machine (fake-ai.sh, or gated-ai.sh in front of it), told apart by the model
+/// on their command line.
+/// </summary>
 public static class FakeAi
 {
     public static string UniqueModel() => $"fake-{Guid.NewGuid():N}"[..17];
@@ -8,7 +11,7 @@ public static class FakeAi
     /// <summary>The fake tool's processes started for <paramref name="model"/>, and what they started.</summary>
     public static IReadOnlyList<int> Processes(string model) => [.. Directory.EnumerateDirectories("/proc")
         .Select(dir => (Pid: int.TryParse(Path.GetFileName(dir), out var pid) ? pid : 0, CommandLine: TryRead(Path.Combine(dir, "cmdline"))))
-        .Where(p => p.Pid > 0 && p.CommandLine is { } line && line.Contains("fake-ai.sh", StringComparison.Ordinal)
+        .Where(p => p.Pid > 0 && p.CommandLine is { } line && (line.Contains("fake-ai.sh", StringComparison.Ordinal) || line.Contains("gated-ai.sh", StringComparison.Ordinal))
                     && line.Contains(model, StringComparison.Ordinal))
         .Select(p => p.Pid)];
 
