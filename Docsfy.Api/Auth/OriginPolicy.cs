@@ -13,11 +13,14 @@ public static class OriginPolicy
         {
             return true;
         }
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+        // An origin is a scheme, a host and a port, nothing more: anything else is not what a browser sends.
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/" || uri.Query.Length > 0
+            || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
             return false;
         }
-        var sameOrigin = string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        var sameOrigin = string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
         return sameOrigin || allowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,6 +1,7 @@
 using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Users;
 using Docsfy.Credentials;
 
 namespace Docsfy.Api.Credentials;
@@ -35,9 +36,9 @@ public static class CredentialsEndpoints
     }
 
     private static async Task<Results<Ok<CredentialsResponse>, JsonHttpResult<ApiError>>> GetAsync(string name, string? owner,
-        HttpContext context, ProjectStore projects, CredentialStore store)
+        HttpContext context, ProjectStore projects, UserStore users, CredentialStore store)
     {
-        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, context.RequestAborted);
+        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, users, context.RequestAborted);
         if (project.Error is { } error)
         {
             return error;
@@ -49,10 +50,10 @@ public static class CredentialsEndpoints
     }
 
     private static async Task<Results<Ok<CredentialsResponse>, JsonHttpResult<ApiError>>> PutAsync(string name, string? owner,
-        HttpContext context, JsonBody json, ProjectStore projects, CredentialStore store, CredentialHasher hasher,
+        HttpContext context, JsonBody json, ProjectStore projects, UserStore users, CredentialStore store, CredentialHasher hasher,
         ILogger<CredentialStore> logger)
     {
-        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, context.RequestAborted);
+        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, users, context.RequestAborted);
         if (project.Error is { } error)
         {
             return error;
@@ -83,9 +84,9 @@ public static class CredentialsEndpoints
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> DeleteAsync(string name, string? owner,
-        HttpContext context, ProjectStore projects, CredentialStore store, ILogger<CredentialStore> logger)
+        HttpContext context, ProjectStore projects, UserStore users, CredentialStore store, ILogger<CredentialStore> logger)
     {
-        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, context.RequestAborted);
+        var project = await ManagedProject.FindAsync(name, owner, context.User, projects, users, context.RequestAborted);
         if (project.Error is { } error)
         {
             return error;

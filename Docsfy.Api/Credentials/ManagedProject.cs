@@ -2,13 +2,14 @@ using System.Security.Claims;
 using Docsfy.Api.Auth;
 using Docsfy.Api.Http;
 using Docsfy.Api.Projects;
+using Docsfy.Api.Users;
 
 namespace Docsfy.Api.Credentials;
 
 /// <summary>
 /// The project (name, owner) whose credentials the caller may manage: its owner's, or any for an admin with <c>?owner=</c>.
-/// A project of the caller's own that has no variant yet counts too, so a private repository's credentials can be set
-/// before its first run instead of after a run that had to fail.
+/// A project of the caller's own that has no variant yet counts too (for an admin, one in any namespace), so a private
+/// repository's credentials can be set before its first run instead of after a run that had to fail.
 /// </summary>
 internal static class ManagedProject
 {
@@ -18,7 +19,7 @@ internal static class ManagedProject
     /// is kept here is none of their business, not even its existence.
     /// </summary>
     public static async Task<(string Owner, bool HasRun, JsonHttpResult<ApiError>? Error)> FindAsync(string name, string? owner,
-        ClaimsPrincipal user, ProjectStore projects, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ProjectStore projects, UserStore users, CancellationToken cancellationToken)
     {
         if ((VariantRoute.CheckName(name) ?? VariantRoute.CheckOwner(owner)) is { } invalid)
         {
@@ -31,6 +32,12 @@ internal static class ManagedProject
         {
             // The caller's own namespace: nobody else's project can be there, so nothing is revealed.
             return (caller.Username, false, null);
+        }
+        if (visible.Count == 0 && caller.IsAdmin && await users.FindAsync(owner!, cancellationToken) is { } target)
+        {
+            // An admin manages every user's namespace, credentials set there before a first run included; not that of a
+            // user who does not exist (yet), who would otherwise find credentials waiting when created.
+            return (target.Username, false, null);
         }
         if (visible.Count == 0
             || (!caller.IsAdmin && !string.Equals(visible[0].View.Owner, caller.Username, StringComparison.OrdinalIgnoreCase)))

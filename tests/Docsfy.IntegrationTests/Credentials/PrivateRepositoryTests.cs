@@ -132,6 +132,15 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
         (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-20/credentials", owner.Bearer, body))
             .AssertStatus(HttpStatusCode.OK);
 
+        // An admin sees and removes credentials waiting in a user's namespace, but puts none where no user is.
+        (await client.GetAsync($"/api/projects/pending-1/credentials?owner={owner.Username}", DocsfyAppFixture.Admin))
+            .AssertStatus(HttpStatusCode.OK);
+        (await client.SendAsync(HttpMethod.Delete, $"/api/projects/pending-1/credentials?owner={owner.Username}", DocsfyAppFixture.Admin))
+            .AssertStatus(HttpStatusCode.NoContent);
+        var nobody = $"nobody-{Guid.NewGuid():N}";
+        (await client.SendAsync(HttpMethod.Put, $"/api/projects/pending-1/credentials?owner={nobody}", DocsfyAppFixture.Admin, body))
+            .AssertError(HttpStatusCode.NotFound);
+
         // Deleting the user deletes them all.
         (await client.SendAsync(HttpMethod.Delete, $"/api/admin/users/{owner.Username}", DocsfyAppFixture.Admin))
             .AssertStatus(HttpStatusCode.NoContent);

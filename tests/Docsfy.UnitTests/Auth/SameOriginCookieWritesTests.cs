@@ -9,6 +9,7 @@ public sealed class SameOriginCookieWritesTests
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
+        context.Request.Scheme = "http";
         context.Request.Host = new HostString("localhost:8000");
         if (origin is not null)
         {
