@@ -12,8 +12,9 @@ public static class GenerationExtensions
             .Validate(o => o.HeartbeatTimeout > TimeSpan.Zero && o.QueueTimeout > TimeSpan.Zero && o.NoWorkerTimeout > TimeSpan.Zero
                            && o.WatchdogInterval > TimeSpan.Zero,
                 "Generation timeouts and the watchdog interval must be positive.")
-            .Validate(o => o.MaxTakeovers is >= 0 and <= GenerationOptions.MaxTakeoversLimit,
-                $"Generation:MaxTakeovers must be between 0 and {GenerationOptions.MaxTakeoversLimit}.")
+            .Validate(o => o.MaxTakeovers is >= 0 and <= GenerationOptions.MaxTakeoversLimit
+                           && o.MaxHandBacks is >= 0 and <= GenerationOptions.MaxTakeoversLimit,
+                $"Generation:MaxTakeovers and Generation:MaxHandBacks must be between 0 and {GenerationOptions.MaxTakeoversLimit}.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RunStore>();
         builder.Services.AddSingleton<RunTakeoverStore>();

@@ -24,13 +24,20 @@ public sealed class GenerationOptions
     public TimeSpan NoWorkerTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// How often one run may be handed to another worker because its worker was lost (went silent, or shut down and
-    /// handed it back) before it ends in <c>error</c> instead: a repository that crashes every worker must not go round
-    /// forever (docs/design/pipeline.md §12). 0 turns takeovers off.
+    /// How often one run may be handed to another worker because its worker was lost (went silent: killed, crashed, cut
+    /// off) before the next loss ends it in <c>error</c> instead: a repository that crashes every worker must not go round
+    /// forever (docs/design/pipeline.md §12). 0 turns takeovers after a loss off.
     /// </summary>
     public int MaxTakeovers { get; set; } = 2;
 
-    /// <summary>The most <see cref="MaxTakeovers"/> may be.</summary>
+    /// <summary>
+    /// How often one run may be handed on because its worker shut down on purpose and gave it back (a deployment, a
+    /// restart). Counted apart from <see cref="MaxTakeovers"/>, so a long run outlives a few deployments; still bounded,
+    /// so workers that keep being stopped cannot pass a run round forever. 0 ends a handed-back run instead.
+    /// </summary>
+    public int MaxHandBacks { get; set; } = 10;
+
+    /// <summary>The most <see cref="MaxTakeovers"/> and <see cref="MaxHandBacks"/> may be.</summary>
     public const int MaxTakeoversLimit = 100;
 
     /// <summary>How often each API replica looks for stuck runs.</summary>

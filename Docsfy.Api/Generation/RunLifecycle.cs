@@ -192,11 +192,11 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
 
     /// <summary>
     /// A worker shutting down gave a run back: it is taken over at once rather than after the heartbeat timeout, or ended
-    /// when it was taken over as often as allowed. An abort or a takeover that came first wins: then nothing happens.
+    /// when it was handed back as often as allowed (<c>Generation:MaxHandBacks</c>). An abort or a takeover that came first wins: then nothing happens.
     /// </summary>
     public async Task HandBackAsync(GenerationHandedBack handedBack, CancellationToken cancellationToken)
     {
-        var result = await takeovers.HandBackAsync(handedBack, options.Value.MaxTakeovers, cancellationToken);
+        var result = await takeovers.HandBackAsync(handedBack, options.Value.MaxHandBacks, cancellationToken);
         if (result.TakenOver is { } run)
         {
             await ContinueAsync(run, "its worker shut down");

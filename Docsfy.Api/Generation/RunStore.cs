@@ -52,7 +52,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             on conflict (name, branch, ai_provider, ai_model, owner) do update
             set repo_url = excluded.repo_url, repo_type = coalesce(excluded.repo_type, variants.repo_type),
                 status = 'generating', generation_id = excluded.generation_id, current_stage = null, error_message = null,
-                page_count = 0, last_event_seq = 0, heartbeat_at = null, run_attempt = 1, updated_at = now(),
+                page_count = 0, last_event_seq = 0, heartbeat_at = null, run_attempt = 1, run_losses = 0, updated_at = now(),
                 base_generation_id = excluded.base_generation_id, replaces_generation_id = excluded.replaces_generation_id,
                 ai_calls = null, ai_input_tokens = null, ai_output_tokens = null, ai_cost_usd = null, pages_reused = null,
                 run_trigger = excluded.run_trigger, run_triggered_by = excluded.run_triggered_by,
@@ -159,7 +159,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             update variants
             set status = 'error', current_stage = null, updated_at = now(),
                 error_message = case
-                    when heartbeat_at is not null and run_attempt > 1 then {RunTakeoverStore.LostTooOftenText}
+                    when heartbeat_at is not null and run_losses > 0 then {RunTakeoverStore.LostTooOftenText}
                     when heartbeat_at is not null then 'The worker running this generation stopped responding. Generate again.'
                     when @no_worker_wait::interval is not null and updated_at < now() - @no_worker_wait::interval
                         then 'No worker took this run within ' || @no_worker_text || ': no worker is running. Start a worker, then generate again.'

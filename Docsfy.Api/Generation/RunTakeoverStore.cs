@@ -7,17 +7,23 @@ namespace Docsfy.Api.Generation;
 /// <summary>
 /// Hands runs whose worker was lost to the next worker (docs/design/pipeline.md §12). A takeover is one conditional
 /// statement: the run is still generating (an abort always wins), still at the attempt whose worker was lost, has a
-/// checkpoint to continue from, and has not been taken over <c>Generation:MaxTakeovers</c> times yet. It raises the
-/// run's attempt, so from then on only the new attempt's events, heartbeats and checkpoint writes count, and makes the
-/// run wait for a worker again (no heartbeat yet), under the same queue and no-worker timeouts as a new run.
+/// checkpoint to continue from, and has not been taken over that way as often as allowed yet: <c>Generation:MaxTakeovers</c>
+/// times after its worker went silent (<c>run_losses</c>), <c>Generation:MaxHandBacks</c> times after it was handed back
+/// by a worker shutting down. It raises the run's attempt, so from then on only the new attempt's events, heartbeats and
+/// checkpoint writes count, and makes the run wait for a worker again (no heartbeat yet), under the same queue and
+/// no-worker timeouts as a new run.
 /// </summary>
 public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>What a run that lost its worker too often ends with (SQL, reading the row's <c>run_attempt</c>).</summary>
+    /// <summary>What a run that lost its worker too often ends with (SQL, reading the row's <c>run_losses</c>).</summary>
     internal const string LostTooOftenText =
-        "'The worker running this generation was lost ' || run_attempt || ' times (a run is taken over at most ' || (run_attempt - 1) || ' times). Generate again.'";
+        "'The worker running this generation was lost ' || (run_losses + 1) || ' times (a run is taken over at most ' || run_losses || ' times). Generate again.'";
+
+    /// <summary>What a run handed back too often ends with (SQL, reading the row: attempts that were not losses).</summary>
+    private const string HandedBackTooOftenText =
+        "'The worker running this generation stopped ' || (run_attempt - run_losses) || ' times during the run (a run is handed on at most ' || (run_attempt - 1 - run_losses) || ' times). Generate again.'";
 
     /// <summary>
     /// Records the command a new run was sent with, as its checkpoint, so a takeover can send it again. Only while the
@@ -37,37 +43,46 @@ public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// SQL: the variant row <paramref name="row"/> may still be taken over (taken over fewer than <c>@max_takeovers</c>
-    /// times, and with a checkpoint to continue from). The takeover requires it; the stuck-run sweep leaves such runs to
-    /// the takeover (<see cref="RunStore.EndStuckRunsAsync"/>), so the two can never disagree.
+    /// SQL: the variant row <paramref name="row"/>, whose worker went silent, may still be taken over (its worker was
+    /// lost fewer than <c>@max_takeovers</c> times before, and it has a checkpoint to continue from). The takeover
+    /// requires it; the stuck-run sweep leaves such runs to the takeover (<see cref="RunStore.EndStuckRunsAsync"/>), so
+    /// the two can never disagree.
     /// </summary>
     internal static string MayBeTakenOver(string row) =>
-        $"{row}.run_attempt <= @max_takeovers and exists (select 1 from run_checkpoints c where c.generation_id = {row}.generation_id)";
+        $"{row}.run_losses < @max_takeovers and {HasCheckpoint(row)}";
+
+    /// <summary>SQL: the row, handed back by its worker, may still be handed on (fewer than <c>@max_hand_backs</c> times).</summary>
+    private static string MayBeHandedOn(string row) =>
+        $"{row}.run_attempt - 1 - {row}.run_losses < @max_hand_backs and {HasCheckpoint(row)}";
+
+    private static string HasCheckpoint(string row) =>
+        $"exists (select 1 from run_checkpoints c where c.generation_id = {row}.generation_id)";
 
     /// <summary>Takes over every run whose heartbeats stopped more than <paramref name="heartbeatTimeout"/> ago.</summary>
     public async Task<IReadOnlyList<TakenOverRun>> TakeOverSilentAsync(TimeSpan heartbeatTimeout, int maxTakeovers,
         CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(TakeOverSql(
-            "v.heartbeat_at < now() - @heartbeat_timeout", "Resumed after the worker was lost"));
+            $"v.heartbeat_at < now() - @heartbeat_timeout and {MayBeTakenOver("v")}", loss: true, "Resumed after the worker was lost"));
         command.Parameters.AddWithValue("heartbeat_timeout", heartbeatTimeout);
         command.Parameters.AddWithValue("max_takeovers", maxTakeovers);
         return await ReadTakenOverAsync(command, cancellationToken);
     }
 
     /// <summary>
-    /// Takes over a run its worker gave back on shutting down, at once; or, when it was already taken over as often as
+    /// Takes over a run its worker gave back on shutting down, at once; or, when it was already handed back as often as
     /// allowed, ends it. Nothing when the run ended or moved to another attempt meanwhile.
     /// </summary>
-    public async Task<HandBackResult> HandBackAsync(GenerationHandedBack handedBack, int maxTakeovers,
+    public async Task<HandBackResult> HandBackAsync(GenerationHandedBack handedBack, int maxHandBacks,
         CancellationToken cancellationToken)
     {
         await using (var command = dataSource.CreateCommand(TakeOverSql(
-            "v.generation_id = @run_id and v.run_attempt = @attempt", "Resumed after the worker stopped")))
+            $"v.generation_id = @run_id and v.run_attempt = @attempt and {MayBeHandedOn("v")}", loss: false,
+            "Resumed after the worker stopped")))
         {
             command.Parameters.AddWithValue("run_id", handedBack.RunId);
             command.Parameters.AddWithValue("attempt", handedBack.Attempt);
-            command.Parameters.AddWithValue("max_takeovers", maxTakeovers);
+            command.Parameters.AddWithValue("max_hand_backs", maxHandBacks);
             if (await ReadTakenOverAsync(command, cancellationToken) is [var taken])
             {
                 return new HandBackResult(taken, null);
@@ -76,7 +91,7 @@ public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
         await using var end = dataSource.CreateCommand($"""
             update variants
             set status = 'error', current_stage = null, updated_at = now(),
-                error_message = case when run_attempt > 1 then {LostTooOftenText}
+                error_message = case when run_attempt - 1 - run_losses > 0 then {HandedBackTooOftenText}
                     else 'The worker running this generation stopped during the run. Generate again.' end
             where generation_id = @run_id and run_attempt = @attempt and status = 'generating'
             returning {RunStore.EndedColumns}
@@ -92,14 +107,15 @@ public sealed class RunTakeoverStore(NpgsqlDataSource dataSource)
     /// the new sequence number (one past the newest applied) is the resumed <c>progress</c> clients see; the next
     /// attempt's events continue after it.
     /// </summary>
-    private static string TakeOverSql(string which, string resumedText) => $"""
+    private static string TakeOverSql(string which, bool loss, string resumedText) => $"""
         with lost as (
             select v.id from variants v
-            where {which} and v.status = 'generating' and {MayBeTakenOver("v")}
+            where {which} and v.status = 'generating'
             for update of v skip locked)
         update variants v
-        set run_attempt = v.run_attempt + 1, heartbeat_at = null, updated_at = now(), last_event_seq = v.last_event_seq + 1,
-            error_message = '{resumedText} (attempt ' || (v.run_attempt + 1) || ' of ' || (@max_takeovers + 1) || ').'
+        set run_attempt = v.run_attempt + 1, run_losses = v.run_losses + {(loss ? 1 : 0)}, heartbeat_at = null,
+            updated_at = now(), last_event_seq = v.last_event_seq + 1,
+            error_message = '{resumedText} (attempt ' || (v.run_attempt + 1) || ').'
         from lost, run_checkpoints c
         where v.id = lost.id and c.generation_id = v.generation_id
         returning v.name, v.branch, v.ai_provider, v.ai_model, v.owner, v.generation_id, v.run_attempt,

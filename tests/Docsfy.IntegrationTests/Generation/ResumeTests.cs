@@ -192,6 +192,69 @@ public sealed class ResumeTests(ResumeFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Hand_backs_are_not_losses_and_are_bounded_on_their_own()
+    {
+        await EnsureWorkerRunningAsync();
+        var (name, repository, gate) = GatedRepository("resume-handbacks");
+        var model = FakeAi.UniqueModel();
+        using var client = Host.Client();
+        await using var socket = await HubClient.ConnectSyncedAsync(Host, DocsfyAppHost.AdminKey);
+        var runId = await StartAsync(client, repository, model);
+        try
+        {
+            await UntilCheckpointedAsync(runId, pages: 2);
+
+            // A deployment (hand-back), then a crash (loss): the crash is the first loss, so the run is taken over although
+            // it is already at its second attempt and MaxTakeovers is 1.
+            await HandBackAsync(socket, name, attempt: 2);
+            await StartWorkerAsync();
+            await UntilWorkingOnAsync(runId, attempt: 2);
+            await KillWorkerAsync();
+            await RunWatcher.UntilProgressAsync(socket, name,
+                p => ErrorOf(p) == "Resumed after the worker was lost (attempt 3).", "resumed after the loss", RunTimeout);
+            await StartWorkerAsync();
+            await UntilWorkingOnAsync(runId, attempt: 3);
+
+            // Two more deployments: the second hand-back is still allowed, the third is one more than MaxHandBacks (2).
+            await HandBackAsync(socket, name, attempt: 4);
+            await StartWorkerAsync();
+            await UntilWorkingOnAsync(runId, attempt: 4);
+            await StopWorkerAsync();
+
+            var run = await RunWatcher.UntilFinishedAsync(socket, name, RunTimeout);
+            Assert.Equal("error", run.StatusChange.GetProperty("status").GetString());
+            Assert.Equal($"The worker running this generation stopped {ResumeFixture.MaxHandBacks + 1} times during the run "
+                + $"(a run is handed on at most {ResumeFixture.MaxHandBacks} times). Generate again.", ErrorOf(run.StatusChange));
+            Assert.All(run.Progress, p => Assert.True(p.GetProperty("page_count").GetInt32() >= 2));
+            Assert.Equal(0, await CheckpointRowsAsync(runId));
+        }
+        finally
+        {
+            File.WriteAllText(gate, "");
+            await EnsureWorkerRunningAsync();
+        }
+    }
+
+    /// <summary>Stops the worker as a deployment would and waits for its run to be handed on as <paramref name="attempt"/>.</summary>
+    private async Task HandBackAsync(HubClient socket, string name, int attempt)
+    {
+        await StopWorkerAsync();
+        await RunWatcher.UntilProgressAsync(socket, name,
+            p => ErrorOf(p) == $"Resumed after the worker stopped (attempt {attempt}).", $"handed on as attempt {attempt}", RunTimeout);
+    }
+
+    /// <summary>
+    /// SIGTERM, as a deployment stops a worker, and waits until it has exited: a worker still shutting down reads as
+    /// running, and the next test would post its run to it.
+    /// </summary>
+    private async Task StopWorkerAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await ResourceProcesses.TerminateAsync(Host.App, "worker", timeout.Token);
+        await Host.App.ResourceNotifications.WaitForResourceAsync("worker", KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
     /// <summary>A repository whose page "Usage" is written only once the returned gate file exists.</summary>
     internal static (string Name, string Repository, string Gate) GatedRepository(string prefix)
     {
