@@ -1,4 +1,5 @@
 using Docsfy.Credentials;
+using System.Text.RegularExpressions;
 using LibGit2Sharp;
 
 namespace Docsfy.Worker.Cloning;
@@ -32,7 +33,7 @@ internal static class CloneErrors
         {
             return new(detail, error);
         }
-        if (Contains(detail, "authentication", "401", "403", "credentials"))
+        if (Contains(detail, "authentication", "credentials") || HasStatus(detail, "401", "403"))
         {
             return new("The repository does not exist or is not public.", error);
         }
@@ -44,7 +45,7 @@ internal static class CloneErrors
         {
             return new("This kind of repository URL is not supported here; use an https:// URL.", error);
         }
-        if (Contains(detail, "404", "not found", "could not find repository", "not appear to be a git repository"))
+        if (HasStatus(detail, "404") || Contains(detail, "not found", "could not find repository", "not appear to be a git repository"))
         {
             return new($"The repository was not found ({detail}).", error);
         }
@@ -53,6 +54,13 @@ internal static class CloneErrors
 
     private static bool Contains(string text, params string[] parts) =>
         parts.Any(part => text.Contains(part, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether an HTTP status appears as a number of its own: "status code: 403" does, but so much as a port, an address or
+    /// a commit with those digits inside ("port 40312") must not turn a timeout into "does not exist".
+    /// </summary>
+    private static bool HasStatus(string text, params string[] codes) =>
+        codes.Any(code => Regex.IsMatch(text, $@"(?<![0-9]){code}(?![0-9])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
     private static string FirstLine(string message)
     {
