@@ -73,8 +73,10 @@ public static class CredentialsEndpoints
         if (!project.HasRun
             && await store.CountAwaitingFirstRunAsync(project.Owner, name, context.RequestAborted) >= MaxAwaitingFirstRun)
         {
-            return ApiError.Status(StatusCodes.Status409Conflict, $"You already have credentials for {MaxAwaitingFirstRun} "
-                + "projects that have not run yet. Run one of them, or delete credentials you no longer need.");
+            var holder = string.Equals(project.Owner, Caller.FromPrincipal(context.User).Username, StringComparison.OrdinalIgnoreCase)
+                ? "You already have" : $"'{project.Owner}' already has";
+            return ApiError.Status(StatusCodes.Status409Conflict, $"{holder} credentials for {MaxAwaitingFirstRun} "
+                + "projects that have not run yet. Run one of them, or delete credentials no longer needed.");
         }
         var summary = await store.SaveAsync(name, project.Owner, credential!, fingerprint, context.RequestAborted);
         logger.LogInformation("{Caller} set {Kind} credentials of {Project} for {Owner} (fingerprint {Fingerprint})",

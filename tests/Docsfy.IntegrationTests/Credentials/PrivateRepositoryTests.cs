@@ -123,8 +123,12 @@ public sealed class PrivateRepositoryTests(DocsfyAppFixture fixture)
             (await client.SendAsync(HttpMethod.Put, $"/api/projects/pending-{i}/credentials", owner.Bearer, body))
                 .AssertStatus(HttpStatusCode.OK);
         }
-        (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-20/credentials", owner.Bearer, body))
+        var full = (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-20/credentials", owner.Bearer, body))
             .AssertError(HttpStatusCode.Conflict);
+        Assert.StartsWith("You already have credentials for 20 projects", full.Detail, StringComparison.Ordinal);
+        var fullForAdmin = (await client.SendAsync(HttpMethod.Put, $"/api/projects/pending-20/credentials?owner={owner.Username}",
+            DocsfyAppFixture.Admin, body)).AssertError(HttpStatusCode.Conflict);
+        Assert.StartsWith($"'{owner.Username}' already has credentials for 20 projects", fullForAdmin.Detail, StringComparison.Ordinal);
         (await client.SendAsync(HttpMethod.Put, "/api/projects/pending-3/credentials", owner.Bearer, body))
             .AssertStatus(HttpStatusCode.OK); // replacing one already counted is not one more
         (await client.SendAsync(HttpMethod.Delete, "/api/projects/pending-0/credentials", owner.Bearer))
