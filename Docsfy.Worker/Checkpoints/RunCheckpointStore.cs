@@ -1,3 +1,4 @@
+using Docsfy.Worker.Generation;
 using Npgsql;
 
 namespace Docsfy.Worker.Checkpoints;
@@ -10,11 +11,6 @@ namespace Docsfy.Worker.Checkpoints;
 /// </summary>
 public sealed class RunCheckpointStore(NpgsqlDataSource dataSource)
 {
-    private const string IsCurrent = """
-        exists (select 1 from variants v
-                where v.generation_id = @run_id and v.status = 'generating' and v.run_attempt = @attempt)
-        """;
-
     /// <summary>The run's checkpoint as this attempt finds it; empty when it is not this attempt's to continue.</summary>
     public async Task<RunCheckpoint> LoadAsync(Guid runId, int attempt, CancellationToken cancellationToken)
     {
@@ -64,7 +60,7 @@ public sealed class RunCheckpointStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand($"""
             update run_checkpoints set commit_sha = coalesce(commit_sha, @commit_sha), updated_at = now()
-            where generation_id = @run_id and {IsCurrent}
+            where generation_id = @run_id and {RunGuard.IsCurrentCondition}
             """);
         Fence(command, runId, attempt);
         command.Parameters.AddWithValue("commit_sha", commitSha);
@@ -81,7 +77,7 @@ public sealed class RunCheckpointStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             with changed as (
                 update run_checkpoints set plan_json = @plan_json, rewrite = @rewrite, updated_at = now()
-                where generation_id = @run_id and {IsCurrent}
+                where generation_id = @run_id and {RunGuard.IsCurrentCondition}
                   and (plan_json is distinct from @plan_json or rewrite is distinct from @rewrite)
                 returning generation_id),
             dropped as (
@@ -101,7 +97,7 @@ public sealed class RunCheckpointStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             insert into run_checkpoint_pages (generation_id, slug, markdown)
             select @run_id, @slug, @markdown
-            where {IsCurrent} and exists (select 1 from run_checkpoints where generation_id = @run_id)
+            where {RunGuard.IsCurrentCondition} and exists (select 1 from run_checkpoints where generation_id = @run_id)
             on conflict (generation_id, slug) do update set markdown = excluded.markdown, written_at = now()
             """);
         Fence(command, runId, attempt);

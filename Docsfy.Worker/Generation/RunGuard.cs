@@ -9,12 +9,18 @@ namespace Docsfy.Worker.Generation;
 /// </summary>
 public sealed class RunGuard(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// SQL: run <c>@run_id</c> is generating at attempt <c>@attempt</c>. Every write a worker makes for a run (its
+    /// checkpoint included) is fenced by this same condition.
+    /// </summary>
+    internal const string IsCurrentCondition = """
+        exists (select 1 from variants v
+                where v.generation_id = @run_id and v.status = 'generating' and v.run_attempt = @attempt)
+        """;
+
     public async Task<bool> IsCurrentAsync(Guid runId, int attempt, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            select exists (select 1 from variants
-                           where generation_id = @run_id and status = 'generating' and run_attempt = @attempt)
-            """);
+        await using var command = dataSource.CreateCommand($"select {IsCurrentCondition}");
         command.Parameters.AddWithValue("run_id", runId);
         command.Parameters.AddWithValue("attempt", attempt);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
