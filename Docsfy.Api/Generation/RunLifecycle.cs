@@ -184,8 +184,7 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
             cancellationToken);
         foreach (var run in ended)
         {
-            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", run.RunId, run.Variant.Name, run.ErrorMessage);
-            await hub.RunEndedAsync(run);
+            await AnnounceEndedAsync(run);
         }
         return takenOver.Count + ended.Count;
     }
@@ -203,9 +202,15 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
         }
         else if (result.Ended is { } ended)
         {
-            logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
-            await hub.RunEndedAsync(ended);
+            await AnnounceEndedAsync(ended);
         }
+    }
+
+    /// <summary>A run the API itself ended (not its worker): logged with the reason, and its viewers told.</summary>
+    private async Task AnnounceEndedAsync(GenerationFinished ended)
+    {
+        logger.LogWarning("Run {RunId} of {Project} ended: {Reason}", ended.RunId, ended.Variant.Name, ended.ErrorMessage);
+        await hub.RunEndedAsync(ended);
     }
 
     /// <summary>
@@ -222,17 +227,12 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
         {
             var command = run.Command ?? throw new InvalidOperationException("The run's stored command could not be read.");
             using var timeout = new CancellationTokenSource(SendTimeout);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
-            await endpoint.Send(command, timeout.Token);
+            await SendToWorkersAsync(command, timeout.Token);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             logger.LogError(exception, "Could not send attempt {Attempt} of run {RunId} to the workers", resumed.Attempt, resumed.RunId);
-            if (await runs.FailAsync(resumed.RunId, "The run lost its worker and could not be handed to another. Generate again.",
-                    CancellationToken.None) is { } failed)
-            {
-                await hub.RunEndedAsync(failed);
-            }
+            await FailUnsentAsync(resumed.RunId, "The run lost its worker and could not be handed to another. Generate again.");
         }
     }
 
@@ -253,17 +253,13 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
             // Recorded before it is sent, so whichever worker takes it has a checkpoint to write to and a takeover has
             // the command to send again (docs/design/pipeline.md §12).
             await takeovers.RecordAsync(command, timeout.Token);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
-            await endpoint.Send(command, timeout.Token);
+            await SendToWorkersAsync(command, timeout.Token);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // Without the command (or its checkpoint) no worker will ever run it: end it now rather than leave it generating.
             logger.LogError(exception, "Could not send run {RunId} of {Project} to the workers", started.RunId, variant.Name);
-            if (await runs.FailAsync(started.RunId, "The run could not be handed to a worker. Try again.", CancellationToken.None) is { } failed)
-            {
-                await hub.RunEndedAsync(failed);
-            }
+            await FailUnsentAsync(started.RunId, "The run could not be handed to a worker. Try again.");
             return RunRefusal.Unavailable("The workers cannot be reached right now. Try again.");
         }
 
@@ -271,6 +267,22 @@ public sealed class RunLifecycle(RunStore runs, RunTakeoverStore takeovers, Proj
             caller.Username, started.RunId, variant.Name, variant.Branch, variant.Provider, variant.Model, variant.Owner, trigger.Kind);
         await hub.ProjectChangedAsync(variant.Name, variant.Owner, []);
         return new RunStarted(variant, started.RunId);
+    }
+
+    /// <summary>Puts a run (its first attempt or a later one) on the queue every worker takes runs from.</summary>
+    private async Task SendToWorkersAsync(GenerateDocumentation command, CancellationToken cancellationToken)
+    {
+        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{Queues.Generation}"));
+        await endpoint.Send(command, cancellationToken);
+    }
+
+    /// <summary>Ends a run no worker will get, since its command could not be sent, and tells its viewers.</summary>
+    private async Task FailUnsentAsync(Guid runId, string reason)
+    {
+        if (await runs.FailAsync(runId, reason, CancellationToken.None) is { } failed)
+        {
+            await hub.RunEndedAsync(failed);
+        }
     }
 
     private static string Describe(VariantKey variant) =>
